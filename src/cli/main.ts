@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { catalogueCommand } from './commands/catalogue.ts';
+import { demoCommand } from './commands/demo.ts';
+import { demoDataCommand } from './commands/demo-data.ts';
+import { reportCommand } from './commands/report.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { screenCommand } from './commands/screen.ts';
+import { reportError } from './output.ts';
+
+const program = new Command('beacon')
+  .description(
+    'Beacon: explainable screening of adult-services adverts for signs of modern slavery and\n' +
+      'sexual exploitation. Scores are leads for human review, never proof.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .addCommand(screenCommand())
+  .addCommand(reportCommand())
+  .addCommand(demoDataCommand())
+  .addCommand(catalogueCommand())
+  .addCommand(demoCommand())
+  .addCommand(schemaCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  reportError(err);
+}

@@ -1,0 +1,30 @@
+import type { ScreenSummary } from '../core/screen/summary.ts';
+import { LEVELS } from '../core/screen/types.ts';
+import { fmt } from './output.ts';
+
+const pct = (n: number, d: number) => (d === 0 ? '0.0' : ((100 * n) / d).toFixed(1));
+
+/** Prints a screening summary: counts by level, top indicators, rejected lines. */
+export function printScreenSummary(summary: ScreenSummary, seconds: number): void {
+  const n = summary.screened;
+  console.log(
+    `Screened ${fmt(n)} adverts in ${seconds.toFixed(1)} s (${fmt(Math.round(n / Math.max(seconds, 1e-3)))}/s), catalogue ${summary.catalogueVersion}; rejected ${fmt(summary.rejected)} lines.`,
+  );
+  console.log('\nLevel     adverts      %');
+  for (const level of LEVELS) {
+    console.log(`${level.padEnd(8)} ${fmt(summary.byLevel[level]).padStart(8)} ${pct(summary.byLevel[level], n).padStart(6)}`);
+  }
+  const top = Object.entries(summary.byIndicator)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10);
+  if (top.length > 0) {
+    console.log('\nMost frequent indicators');
+    for (const [id, count] of top) console.log(`  ${id.padEnd(40)} ${fmt(count).padStart(8)} ${pct(count, n).padStart(6)}%`);
+  }
+  if (summary.firstRejected.length > 0) {
+    console.log('\nRejected lines (first few)');
+    for (const r of summary.firstRejected.slice(0, 10)) {
+      console.log(`  line ${r.line}: ${r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')}`);
+    }
+  }
+}

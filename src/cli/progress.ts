@@ -1,0 +1,26 @@
+import cliProgress from 'cli-progress';
+
+/** A progress display: a bar on a terminal, nothing when output is piped or in CI. */
+export interface Progress {
+  update(value: number): void;
+  stop(): void;
+}
+
+/** Starts a progress bar on stderr when it is a terminal. */
+export function startProgress(label: string, total: number, unit = 'adverts'): Progress {
+  if (!process.stderr.isTTY || process.env.CI) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return {
+    update: (value) => bar.update(Math.min(value, total)),
+    stop: () => bar.stop(),
+  };
+}

@@ -1,0 +1,599 @@
+import { GAZETTEER } from './gazetteer/uk-towns.ts';
+import type { GazetteerTown } from './gazetteer/uk-towns.ts';
+import type { TownHit } from './types.ts';
+
+export { GAZETTEER } from './gazetteer/uk-towns.ts';
+export type { GazetteerTown, UkRegion } from './gazetteer/uk-towns.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+// ---------------------------------------------------------------------------------------------
+
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['\u2018\u2019\u02bc`\u00b4]/g;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+function normaliseOnce(s: string): string {
+  const folded = s
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(/&/g, ' and ')
+    // "King's Lynn" and "Kings Lynn" are the same place; dropping the apostrophe makes them agree.
+    .replace(APOSTROPHES, '')
+    .replace(NON_WORD, ' ')
+    .trim();
+  if (folded === '') return '';
+  // "St", "St." and "Saint" are written interchangeably in place names.
+  return folded
+    .split(' ')
+    .map((w) => (w === 'saint' ? 'st' : w))
+    .join(' ');
+}
+
+/** Folds a place name to its comparison key: lower case, no accents or punctuation, "Saint" → "st" (idempotent). */
+export function normaliseTownName(s: string): string {
+  // Unicode case folding and decomposition can expose new marks or capitals; iterate to a fixed point.
+  let cur = normaliseOnce(s);
+  for (let i = 0; i < 4; i++) {
+    const next = normaliseOnce(cur);
+    if (next === cur) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index
+// ---------------------------------------------------------------------------------------------
+
+/** Key (normalised name or alias) → town. Canonical names win over aliases; larger towns win ties. */
+const INDEX: ReadonlyMap<string, GazetteerTown> = (() => {
+  const m = new Map<string, GazetteerTown>();
+  for (const t of GAZETTEER) {
+    const k = normaliseTownName(t.name);
+    if (!m.has(k)) m.set(k, t);
+  }
+  for (const t of GAZETTEER) {
+    for (const a of t.aliases) {
+      const k = normaliseTownName(a);
+      if (!m.has(k)) m.set(k, t);
+    }
+  }
+  return m;
+})();
+
+/** First token of any key → the most tokens a key starting with it has; gates the window search. */
+const FIRST_TOKEN_MAX: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const k of INDEX.keys()) {
+    const parts = k.split(' ');
+    const first = parts[0] ?? '';
+    m.set(first, Math.max(m.get(first) ?? 0, parts.length));
+  }
+  return m;
+})();
+
+const MAX_WINDOW = Math.max(...FIRST_TOKEN_MAX.values());
+
+// ---------------------------------------------------------------------------------------------
+// Lookup of a location field
+// ---------------------------------------------------------------------------------------------
+
+// Trailing words a location field often carries that are not part of the town's name.
+const FIELD_QUALIFIERS: ReadonlySet<string> = new Set([
+  'uk',
+  'gb',
+  'england',
+  'scotland',
+  'wales',
+  'ni',
+  'northern',
+  'ireland',
+  'city',
+  'centre',
+  'center',
+  'town',
+  'central',
+  'area',
+  'north',
+  'south',
+  'east',
+  'west',
+  'greater',
+  'county',
+  'co',
+  'and',
+  'upon',
+  'berkshire',
+  'bedfordshire',
+  'buckinghamshire',
+  'cambridgeshire',
+  'cheshire',
+  'cornwall',
+  'cumbria',
+  'derbyshire',
+  'devon',
+  'dorset',
+  'durham',
+  'essex',
+  'gloucestershire',
+  'hampshire',
+  'herefordshire',
+  'hertfordshire',
+  'kent',
+  'lancashire',
+  'leicestershire',
+  'lincolnshire',
+  'manchester',
+  'merseyside',
+  'middlesex',
+  'midlands',
+  'norfolk',
+  'northamptonshire',
+  'northumberland',
+  'nottinghamshire',
+  'oxfordshire',
+  'rutland',
+  'shropshire',
+  'somerset',
+  'staffordshire',
+  'suffolk',
+  'surrey',
+  'sussex',
+  'tyne',
+  'wear',
+  'warwickshire',
+  'wiltshire',
+  'worcestershire',
+  'yorkshire',
+  'humber',
+  'riding',
+  'glamorgan',
+  'gwent',
+  'powys',
+  'gwynedd',
+  'dyfed',
+  'clwyd',
+  'flintshire',
+  'fife',
+  'lothian',
+  'ayrshire',
+  'lanarkshire',
+  'renfrewshire',
+  'aberdeenshire',
+  'highlands',
+  'highland',
+  'antrim',
+  'down',
+  'armagh',
+  'tyrone',
+  'fermanagh',
+  'londonderry',
+]);
+
+// Outward code of a UK postcode ("RG1", "W1", "SW1A", "EH12"): a field like "London W1" names London.
+const POSTCODE_DISTRICT = /^[a-z]{1,2}\d[a-z\d]?$/;
+
+/** Finds a gazetteer town by name or alias, ignoring case, accents, punctuation, "St"/"Saint" and trailing county or postcode. */
+export function findTown(name: string): GazetteerTown | null {
+  const key = normaliseTownName(name);
+  if (key === '') return null;
+  const exact = INDEX.get(key);
+  if (exact) return exact;
+  // A location field is explicit, so qualifiers may be peeled off ("Leeds, West Yorkshire",
+  // "Manchester city centre", "London W1") until a known name is left.
+  const parts = key.split(' ');
+  let start = 0;
+  let end = parts.length;
+  while (end - start > 1) {
+    const last = parts[end - 1] ?? '';
+    const first = parts[start] ?? '';
+    if (FIELD_QUALIFIERS.has(last) || POSTCODE_DISTRICT.test(last)) end--;
+    else if (first === 'central' || first === 'greater') start++;
+    else break;
+    const hit = INDEX.get(parts.slice(start, end).join(' '));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ambiguous names in free text
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * How much evidence a name needs before it counts as a place in free text.
+ * - 'word': an ordinary English word ("reading a book", "bath time", "great deal"): it must be
+ *   capitalised AND have a location cue next to it ("in Bath", "Reading town centre").
+ * - 'case': a word that is rarely meant as one when capitalised ("Oxford", "Slough",
+ *   "Chesterfield"): it must be capitalised OR have a cue.
+ * - 'name': a first name or a well-known place abroad ("Chelsea", "Paisley", "Perth"): capitals
+ *   prove nothing, so it needs a strong cue ("in Chelsea", "Chelsea area"); "love from Chelsea"
+ *   is a signature, not a place.
+ * Every other name in the gazetteer matches in any case with no cue.
+ */
+export type Ambiguity = 'word' | 'case' | 'name';
+
+const AMBIGUOUS: ReadonlyMap<string, Ambiguity> = new Map<string, Ambiguity>([
+  ...[
+    'reading',
+    'bath',
+    'street',
+    'sale',
+    'wells',
+    'march',
+    'deal',
+    'ware',
+    'fleet',
+    'flint',
+    'mold',
+    'leek',
+    'bury',
+    'wick',
+    'cardigan',
+    'rugby',
+    'harrow',
+    'barking',
+    'grays',
+    'welling',
+    'lancing',
+    'hull',
+    'stoke',
+    'barrow',
+    'comber',
+  ].map((k) => [k, 'word'] as const),
+  ...[
+    'oxford',
+    'derby',
+    'slough',
+    'chesterfield',
+    'maidenhead',
+    'hackney',
+    'hove',
+    'neath',
+    'wellington',
+    'ascot',
+    'hyde',
+    'kew',
+    'new cross',
+    'mill hill',
+    'forest hill',
+  ].map((k) => [k, 'case'] as const),
+  ...[
+    'chelsea',
+    'paisley',
+    'beverley',
+    'leigh',
+    'victoria',
+    'harlow',
+    'ripley',
+    'marlow',
+    'kendal',
+    'ashton',
+    'kingston',
+    'burton',
+    'henley',
+    'nelson',
+    'hamilton',
+    'washington',
+    'barry',
+  ].map((k) => [k, 'name'] as const),
+]);
+
+/** The ambiguity tier of a normalised name in free text, for tests and explanations. */
+export function townAmbiguity(key: string): Ambiguity | null {
+  return AMBIGUOUS.get(key) ?? null;
+}
+
+// A word just before the name that says "this is where": "in Bath", "near Reading".
+const CUE_BEFORE_STRONG: ReadonlySet<string> = new Set([
+  'in',
+  'near',
+  'nr',
+  'around',
+  'visiting',
+  'visit',
+  'touring',
+  'central',
+  'outcall',
+  'outcalls',
+  'incall',
+  'incalls',
+  'covering',
+  'serving',
+  'located',
+  'based',
+]);
+// Weaker cues: fine for capitalised common words, but "love from Chelsea" is a signature.
+const CUE_BEFORE_WEAK: ReadonlySet<string> = new Set(['to', 'at', 'from', 'nearby', 'of']);
+
+// A word just after the name that says "this is a place": "Bath city centre", "Reading area".
+const CUE_AFTER_PLACE: ReadonlySet<string> = new Set([
+  'centre',
+  'center',
+  'city',
+  'town',
+  'area',
+  'areas',
+  'station',
+  'based',
+  'incall',
+  'incalls',
+  'outcall',
+  'outcalls',
+  'uk',
+  'england',
+  'wales',
+  'scotland',
+  'berkshire',
+  'somerset',
+  'kent',
+  'essex',
+  'surrey',
+  'sussex',
+  'hampshire',
+  'lancashire',
+  'yorkshire',
+  'cheshire',
+  'cumbria',
+  'derbyshire',
+  'warwickshire',
+  'staffordshire',
+  'shropshire',
+  'flintshire',
+  'middlesex',
+  'london',
+  'norfolk',
+  'suffolk',
+  'devon',
+  'cornwall',
+  'dorset',
+  'wiltshire',
+  'cambridgeshire',
+  'hertfordshire',
+  'lincolnshire',
+  'ayrshire',
+  'lanarkshire',
+  'renfrewshire',
+  'tayside',
+  'fife',
+  'gwent',
+  'glamorgan',
+  'down',
+  'antrim',
+]);
+// "Bath escorts" is a place, "Chelsea escort" is probably a persona: only for 'word' and 'case'.
+const CUE_AFTER_WEAK: ReadonlySet<string> = new Set(['escort', 'escorts', 'massage', 'girls']);
+
+// A following street word means a street named after the town ("Oxford Street", "London Road",
+// "Hyde Park"), not the town itself. Applies to every name, ambiguous or not.
+const STREET_WORDS: ReadonlySet<string> = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'lane',
+  'avenue',
+  'ave',
+  'way',
+  'circus',
+  'park',
+  'square',
+  'sq',
+  'drive',
+  'close',
+  'crescent',
+  'terrace',
+  'place',
+  'gardens',
+  'grove',
+  'row',
+  'gate',
+]);
+
+// Specific words that turn a town name into something else ("New York", "New Brighton").
+const VETO_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['york', new Set(['new'])],
+  ['brighton', new Set(['new'])],
+  ['derby', new Set(['the'])],
+  // "in March", "by March", "end of March": the month.
+  ['march', new Set(['in', 'by', 'of', 'from', 'until', 'till', 'since', 'early', 'mid', 'late'])],
+]);
+
+// Small joining words allowed in lower case inside a capitalised multi-word name.
+const CONNECTORS: ReadonlySet<string> = new Set([
+  'on',
+  'upon',
+  'in',
+  'under',
+  'le',
+  'by',
+  'the',
+  'of',
+  'and',
+  'super',
+  'de',
+  'la',
+  'st',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Tokeniser
+// ---------------------------------------------------------------------------------------------
+
+/** Separation before a token: 0 joinable (spaces, hyphens), 1 soft punctuation, 2 sentence break. */
+type Sep = 0 | 1 | 2;
+
+interface Tokens {
+  readonly start: number[];
+  readonly end: number[];
+  readonly key: string[];
+  readonly sep: Sep[];
+  readonly capital: boolean[];
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(c: number, text: string, i: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  // Surrogates are never letters here; BMP letters only, so a span never splits a pair.
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER.test(text[i] ?? '');
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+function foldKey(k: string, apostrophe: boolean, nonAscii: boolean): string {
+  if (apostrophe) k = k.replace(/['\u2019]/g, '');
+  if (nonAscii) k = k.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return k === 'saint' ? 'st' : k;
+}
+
+function tokenise(text: string): Tokens {
+  const start: number[] = [];
+  const end: number[] = [];
+  const key: string[] = [];
+  const sep: Sep[] = [];
+  const capital: boolean[] = [];
+  const n = text.length;
+  // Lower-case once; per-token slices of it are cheaper than lower-casing every token. Some
+  // characters change length when lower-cased ("İ"), and then offsets would drift: fall back.
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === n ? lowered : null;
+  let i = 0;
+  let gap: Sep = 2;
+  let prevKey = '';
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c, text, i)) {
+      const s = i;
+      let apostrophe = false;
+      let nonAscii = c >= 0x80;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isLetter(d, text, i)) {
+          if (d >= 0x80) nonAscii = true;
+          i++;
+        } else if (isApostrophe(d) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+          apostrophe = true;
+          i += 2;
+          if (text.charCodeAt(i - 1) >= 0x80) nonAscii = true;
+        } else break;
+      }
+      const k = foldKey(
+        lower === null ? text.slice(s, i).toLowerCase() : lower.slice(s, i),
+        apostrophe,
+        nonAscii,
+      );
+      start.push(s);
+      end.push(i);
+      key.push(k);
+      sep.push(gap);
+      capital.push(
+        c < 0x80 ? c >= 65 && c <= 90 : text[s] !== (text[s] ?? '').toLowerCase(),
+      );
+      prevKey = k;
+      gap = 0;
+      continue;
+    }
+    if (c === 38) {
+      // "Brighton & Hove": '&' reads as the word "and".
+      start.push(i);
+      end.push(i + 1);
+      key.push('and');
+      sep.push(gap);
+      capital.push(false);
+      prevKey = 'and';
+      gap = 0;
+      i++;
+      continue;
+    }
+    // Separator character: raise the gap level.
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) {
+      // "St. Albans": the full stop of an abbreviation does not end the sentence.
+      if (!(c === 46 && prevKey === 'st' && gap === 0)) gap = 2;
+    } else if (
+      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013) &&
+      gap === 0
+    ) {
+      gap = 1;
+    }
+    i++;
+  }
+  return { start, end, key, sep, capital };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free-text extraction
+// ---------------------------------------------------------------------------------------------
+
+const POSTCODE_AFTER = /^[\s,(]{1,3}[A-Za-z]{1,2}\d[A-Za-z\d]?\b/;
+
+function isCapitalised(t: Tokens, from: number, to: number): boolean {
+  for (let j = from; j <= to; j++) {
+    if (!t.capital[j] && !(j > from && CONNECTORS.has(t.key[j] ?? ''))) return false;
+  }
+  return true;
+}
+
+function hasCue(text: string, t: Tokens, from: number, to: number, strongOnly: boolean): boolean {
+  if (from > 0 && (t.sep[from] ?? 2) <= 1) {
+    const prev = t.key[from - 1] ?? '';
+    if (CUE_BEFORE_STRONG.has(prev) || (!strongOnly && CUE_BEFORE_WEAK.has(prev))) return true;
+  }
+  const next = to + 1;
+  if (next < t.key.length && (t.sep[next] ?? 2) <= 1) {
+    const k = t.key[next] ?? '';
+    if (CUE_AFTER_PLACE.has(k) || (!strongOnly && CUE_AFTER_WEAK.has(k))) return true;
+  }
+  const endAt = t.end[to] ?? 0;
+  return POSTCODE_AFTER.test(text.slice(endAt, endAt + 8));
+}
+
+function accept(text: string, t: Tokens, key: string, from: number, to: number): boolean {
+  const next = to + 1;
+  if (next < t.key.length && t.sep[next] === 0 && STREET_WORDS.has(t.key[next] ?? '')) {
+    return false;
+  }
+  const veto = VETO_BEFORE.get(key);
+  if (veto && from > 0 && (t.sep[from] ?? 2) <= 1 && veto.has(t.key[from - 1] ?? '')) return false;
+  const tier = AMBIGUOUS.get(key);
+  if (tier === undefined) return true;
+  if (tier === 'word') return isCapitalised(t, from, to) && hasCue(text, t, from, to, false);
+  if (tier === 'case') return isCapitalised(t, from, to) || hasCue(text, t, from, to, false);
+  return hasCue(text, t, from, to, true);
+}
+
+/** Finds UK towns named in free text; ordinary words ("reading", "bath") need a capital and a location cue. */
+export function extractTowns(text: string): TownHit[] {
+  const hits: TownHit[] = [];
+  if (text.length === 0) return hits;
+  const t = tokenise(text);
+  const n = t.key.length;
+  for (let i = 0; i < n; i++) {
+    const maxLen = FIRST_TOKEN_MAX.get(t.key[i] ?? '');
+    if (maxLen === undefined) continue;
+    // Only tokens joined by spaces or hyphens can form one name.
+    let joinable = 1;
+    while (joinable < maxLen && i + joinable < n && t.sep[i + joinable] === 0) joinable++;
+    for (let len = Math.min(joinable, MAX_WINDOW); len >= 1; len--) {
+      const key = len === 1 ? (t.key[i] ?? '') : t.key.slice(i, i + len).join(' ');
+      const town = INDEX.get(key);
+      if (!town) continue;
+      const to = i + len - 1;
+      if (!accept(text, t, key, i, to)) continue;
+      const s = t.start[i] ?? 0;
+      const e = t.end[to] ?? s;
+      hits.push({ town: town.name, region: town.region, span: [s, e], raw: text.slice(s, e) });
+      i = to;
+      break;
+    }
+  }
+  return hits;
+}

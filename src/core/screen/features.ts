@@ -1,0 +1,104 @@
+import type { Advert } from '../advert/advert-schema.ts';
+import { normaliseEmail } from '../extract/emails.ts';
+import { extractText } from '../extract/extract-text.ts';
+import { detectLanguage } from '../extract/language.ts';
+import { normalisePhone } from '../extract/phones.ts';
+import { findTown } from '../extract/towns.ts';
+import type { LanguageGuess, TextExtraction } from '../extract/types.ts';
+import type { Evidence } from './types.ts';
+
+/** A contact (phone or email) with every place in the advert it was found. */
+export interface ContactRef {
+  readonly value: string;
+  readonly evidence: readonly Evidence[];
+  /** True when every sighting of it in the text was obscured and it is not in a contact field. */
+  readonly onlyObscured: boolean;
+}
+
+/** Everything screening and linkage need to know about one advert, computed once. */
+export interface AdvertFeatures {
+  readonly advert: Advert;
+  readonly title: string;
+  readonly text: string;
+  readonly extracted: { readonly title: TextExtraction; readonly text: TextExtraction };
+  readonly language: LanguageGuess;
+  /** Distinct E.164 phones from the phone fields and the text. */
+  readonly phones: readonly ContactRef[];
+  /** Distinct canonical emails from the email fields and the text. */
+  readonly emails: readonly ContactRef[];
+  /** The stated age: the age field, else the first age in the text; null when none. */
+  readonly age: number | null;
+  /** Canonical town of the `town` field, or the first town in the text; null when none. */
+  readonly town: string | null;
+}
+
+type TextField = 'title' | 'text';
+
+function contactRefs(
+  fieldName: 'phones' | 'emails',
+  fieldValues: readonly string[] | undefined,
+  normalise: (raw: string) => string | null,
+  hits: ReadonlyArray<{
+    field: TextField;
+    value: string;
+    span: readonly [number, number];
+    raw: string;
+    obfuscated: boolean;
+  }>,
+): ContactRef[] {
+  const byValue = new Map<string, { evidence: Evidence[]; obscured: boolean; plain: boolean }>();
+  const entry = (value: string) => {
+    let e = byValue.get(value);
+    if (!e) {
+      e = { evidence: [], obscured: false, plain: false };
+      byValue.set(value, e);
+    }
+    return e;
+  };
+  fieldValues?.forEach((raw, i) => {
+    const value = normalise(raw);
+    if (value === null) return;
+    const e = entry(value);
+    e.plain = true;
+    e.evidence.push({ kind: 'field', field: `${fieldName}[${i}]`, value: raw });
+  });
+  for (const h of hits) {
+    const e = entry(h.value);
+    if (h.obfuscated) e.obscured = true;
+    else e.plain = true;
+    e.evidence.push({ kind: 'text', field: h.field, span: h.span, excerpt: h.raw });
+  }
+  return [...byValue].map(([value, e]) => ({
+    value,
+    evidence: e.evidence,
+    onlyObscured: e.obscured && !e.plain,
+  }));
+}
+
+/** The features of one validated advert: extractions from title and text, normalised contacts. */
+export function advertFeatures(advert: Advert): AdvertFeatures {
+  const title = advert.title ?? '';
+  const text = advert.text ?? '';
+  const extracted = { title: extractText(title), text: extractText(text) };
+  const fields: TextField[] = ['title', 'text'];
+  const phoneHits = fields.flatMap((field) =>
+    extracted[field].phones.map((p) => ({ field, value: p.e164, ...p })),
+  );
+  const emailHits = fields.flatMap((field) =>
+    extracted[field].emails.map((m) => ({ field, value: m.email, ...m })),
+  );
+  const textAge = extracted.title.ages[0]?.age ?? extracted.text.ages[0]?.age ?? null;
+  const fieldTown = advert.town ? findTown(advert.town) : null;
+  const textTown = extracted.title.towns[0]?.town ?? extracted.text.towns[0]?.town ?? null;
+  return {
+    advert,
+    title,
+    text,
+    extracted,
+    language: detectLanguage(text.length >= title.length ? text : title),
+    phones: contactRefs('phones', advert.phones, (raw) => normalisePhone(raw), phoneHits),
+    emails: contactRefs('emails', advert.emails, normaliseEmail, emailHits),
+    age: advert.age ?? textAge,
+    town: fieldTown?.name ?? advert.town ?? textTown,
+  };
+}

@@ -1,0 +1,46 @@
+import type { Catalogue } from '../catalogue/catalogue-schema.ts';
+import type { Family, Level, Reason } from './types.ts';
+
+/** What the scorer needs to know of each indicator beyond the reason itself. */
+export interface IndicatorTraits {
+  readonly biasRisk: boolean;
+}
+
+/** A score and the level it earns. */
+export interface Scored {
+  readonly score: number;
+  readonly level: Level;
+  /** True when the score reached medium or high but the evidence was not independent enough. */
+  readonly capped: boolean;
+}
+
+/**
+ * Independent evidence: at least two positive indicators that carry no bias risk, from two
+ * families or including a network-level one. Bias-risk indicators (nationality, ethnicity,
+ * language) never count, so they can never lift an advert above `low` on their own.
+ */
+export function isIndependentEvidence(
+  reasons: readonly Reason[],
+  traits: (id: string) => IndicatorTraits | undefined,
+): boolean {
+  const counted = reasons.filter((r) => r.weight > 0 && !traits(r.indicator)?.biasRisk);
+  if (counted.length < 2) return false;
+  const families = new Set<Family>(counted.map((r) => r.family));
+  return families.size >= 2 || families.has('network');
+}
+
+/** Sum of contributions, and the level under the catalogue's thresholds and the evidence rule. */
+export function scoreReasons(
+  reasons: readonly Reason[],
+  levels: Catalogue['levels'],
+  traits: (id: string) => IndicatorTraits | undefined,
+): Scored {
+  const raw = reasons.reduce((sum, r) => sum + r.weight, 0);
+  const score = Math.round(raw * 100) / 100;
+  let level: Level = 'none';
+  if (score >= levels.high) level = 'high';
+  else if (score >= levels.medium) level = 'medium';
+  else if (score >= levels.low) level = 'low';
+  const capped = (level === 'medium' || level === 'high') && !isIndependentEvidence(reasons, traits);
+  return { score, level: capped ? 'low' : level, capped };
+}

@@ -1,0 +1,35 @@
+import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
+import { MAX_EVIDENCE } from '../catalogue/compile-catalogue.ts';
+import type { AdvertFeatures } from './features.ts';
+import type { Evidence, Reason } from './types.ts';
+
+/** Reasons from every group indicator that fires on a group, keyed by advert id. */
+export function groupReasons(
+  adverts: readonly AdvertFeatures[],
+  catalogue: CompiledCatalogue,
+): Map<string, Reason[]> {
+  const out = new Map<string, Reason[]>();
+  for (const d of catalogue.groupDetectors) {
+    const perAdvert = new Map<string, Evidence[]>();
+    for (const finding of d.detect(adverts)) {
+      const evidence: Evidence = {
+        kind: 'link',
+        linkType: d.id,
+        adverts: finding.adverts.slice(0, 50),
+        detail: finding.detail,
+      };
+      for (const id of finding.adverts) {
+        const list = perAdvert.get(id);
+        if (!list) perAdvert.set(id, [evidence]);
+        else if (list.length < MAX_EVIDENCE) list.push(evidence);
+      }
+    }
+    for (const [id, evidence] of perAdvert) {
+      const reason: Reason = { indicator: d.id, family: d.family, weight: d.weight, evidence };
+      const list = out.get(id);
+      if (list) list.push(reason);
+      else out.set(id, [reason]);
+    }
+  }
+  return out;
+}

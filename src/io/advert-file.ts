@@ -1,0 +1,122 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { parse as parseCsv } from 'csv-parse';
+import {
+  csvRowToRecord,
+  parseAdvertJsonLine,
+  parseAdvertRecord,
+  type ParseOptions,
+  type ParsedAdvert,
+} from '../core/advert/parse-advert.ts';
+
+/** Input formats of the advert interchange format. */
+export type InputFormat = 'jsonl' | 'csv';
+
+/** One input line (JSON Lines) or row (CSV), parsed. */
+export interface InputItem {
+  /** 1-based line number in the file (for CSV, the line the row starts on). */
+  readonly line: number;
+  /** The raw line or row, kept so a rejected one can be fixed and sent again. */
+  readonly raw: string;
+  readonly parsed: ParsedAdvert;
+}
+
+/** Options for reading an advert file. */
+export interface ReadOptions extends ParseOptions {
+  readonly format?: InputFormat | undefined;
+  /** Called with the bytes read so far, for progress. */
+  readonly onBytes?: ((bytes: number) => void) | undefined;
+}
+
+/** The format a file name implies: `.csv` is CSV, anything else JSON Lines. */
+export function formatOf(path: string): InputFormat {
+  return path.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
+}
+
+/** Size of a file in bytes, for progress bars. */
+export async function fileSize(path: string): Promise<number> {
+  return (await stat(path)).size;
+}
+
+async function* jsonLines(path: string, options: ReadOptions): AsyncGenerator<InputItem> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let carry = '';
+  let lineNo = 0;
+  let bytes = 0;
+  const item = (raw: string): InputItem | null => {
+    lineNo++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return null;
+    return { line: lineNo, raw: line, parsed: parseAdvertJsonLine(line, options) };
+  };
+  for await (const chunk of stream as AsyncIterable<string>) {
+    bytes += Buffer.byteLength(chunk, 'utf8');
+    let start = 0;
+    let nl = chunk.indexOf('\n');
+    if (nl !== -1 && carry !== '') {
+      const out = item(carry + chunk.slice(0, nl));
+      carry = '';
+      if (out) yield out;
+      start = nl + 1;
+      nl = chunk.indexOf('\n', start);
+    }
+    while (nl !== -1) {
+      const out = item(chunk.slice(start, nl));
+      if (out) yield out;
+      start = nl + 1;
+      nl = chunk.indexOf('\n', start);
+    }
+    carry += chunk.slice(start);
+    options.onBytes?.(bytes);
+  }
+  if (carry !== '') {
+    const out = item(carry);
+    if (out) yield out;
+  }
+}
+
+const LEADING_BREAKS = /^(?:\r\n|\r|\n)*/;
+const TRAILING_BREAKS = /(?:\r\n|\r|\n)+$/;
+const countBreaks = (s: string) => s.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+async function* csvRows(path: string, options: ReadOptions): AsyncGenerator<InputItem> {
+  const source = createReadStream(path);
+  let bytes = 0;
+  source.on('data', (chunk) => {
+    bytes += chunk.length;
+  });
+  const parser = source.pipe(
+    parseCsv({ columns: true, bom: true, raw: true, relax_column_count: true, skip_empty_lines: true }),
+  );
+  // csv-parse's own line counter miscounts CRLF inside quotes, so count line breaks in the raw
+  // text ourselves (assuming a one-line header row).
+  let linesBefore = 1;
+  let lastLine = 1;
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; raw: string }>) {
+      const leading = LEADING_BREAKS.exec(rec.raw)![0];
+      const line = linesBefore + countBreaks(leading) + 1;
+      linesBefore += countBreaks(rec.raw);
+      lastLine = line;
+      yield {
+        line,
+        raw: rec.raw.slice(leading.length).replace(TRAILING_BREAKS, ''),
+        parsed: parseAdvertRecord(csvRowToRecord(rec.record), options),
+      };
+      options.onBytes?.(bytes);
+    }
+  } catch (err) {
+    // A malformed CSV (e.g. an unclosed quote) cannot be resynchronised: report where it broke.
+    const e = err as Error & { lines?: number };
+    yield {
+      line: e.lines ?? lastLine + 1,
+      raw: '',
+      parsed: { ok: false, errors: [{ field: '', message: `CSV could not be read past this line: ${e.message}` }] },
+    };
+  }
+}
+
+/** Streams the adverts of a JSON Lines or CSV file, one parsed line at a time. */
+export function readAdvertFile(path: string, options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  return (options.format ?? formatOf(path)) === 'csv' ? csvRows(path, options) : jsonLines(path, options);
+}

@@ -1,0 +1,47 @@
+import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
+import { advertFeatures } from '../core/screen/features.ts';
+import { screenAdvert } from '../core/screen/screen-advert.ts';
+import {
+  addRejected,
+  addToSummary,
+  emptySummary,
+  type ScreenSummary,
+} from '../core/screen/summary.ts';
+import type { InputItem } from '../io/advert-file.ts';
+import type { LineWriter } from '../io/line-writer.ts';
+
+/** What screening needs from the outside world. */
+export interface ScreenAdvertsDeps {
+  readonly input: AsyncIterable<InputItem>;
+  readonly catalogue: CompiledCatalogue;
+  /** Receives one adverts.jsonl line per screened advert. */
+  readonly results: LineWriter;
+  /** Receives one rejected.jsonl line per rejected input line (line number, errors, raw input). */
+  readonly rejected: LineWriter;
+  /** Called every `progressEvery` items with the count so far. */
+  readonly onProgress?: ((done: number) => void) | undefined;
+  readonly progressEvery?: number;
+}
+
+/** Screens a stream of adverts one at a time, in bounded memory; returns the run's summary. */
+export async function screenAdverts(deps: ScreenAdvertsDeps): Promise<ScreenSummary> {
+  const summary = emptySummary(deps.catalogue.version);
+  const every = deps.progressEvery ?? 1000;
+  let done = 0;
+  for await (const item of deps.input) {
+    if (item.parsed.ok) {
+      const features = advertFeatures(item.parsed.advert);
+      const result = screenAdvert(features, deps.catalogue);
+      addToSummary(summary, result, features);
+      await deps.results.write(JSON.stringify(result));
+    } else {
+      addRejected(summary, { line: item.line, errors: item.parsed.errors });
+      await deps.rejected.write(
+        JSON.stringify({ line: item.line, errors: item.parsed.errors, input: item.raw }),
+      );
+    }
+    if (++done % every === 0) deps.onProgress?.(done);
+  }
+  deps.onProgress?.(done);
+  return summary;
+}
