@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parse as parseCsv } from 'csv-parse';
+import { AppError } from '../core/errors.ts';
 import {
   csvRowToRecord,
   parseAdvertJsonLine,
@@ -35,7 +36,14 @@ export function formatOf(path: string): InputFormat {
 
 /** Size of a file in bytes, for progress bars. */
 export async function fileSize(path: string): Promise<number> {
-  return (await stat(path)).size;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) throw new AppError('INVALID_INPUT', `${path} is not a file`);
+    return s.size;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('NOT_FOUND', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
 }
 
 async function* jsonLines(path: string, options: ReadOptions): AsyncGenerator<InputItem> {

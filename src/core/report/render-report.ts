@@ -1,6 +1,13 @@
 import type { IndicatorSpec } from '../catalogue/catalogue-schema.ts';
 import type { RejectedLine, ScreenSummary, TopAdvert } from '../screen/summary.ts';
-import { FAMILIES, LEVELS, type Evidence, type Family, type Level, type Reason } from '../screen/types.ts';
+import {
+  FAMILIES,
+  LEVELS,
+  type Evidence,
+  type Family,
+  type Level,
+  type Reason,
+} from '../screen/types.ts';
 
 /** What the report shows of each catalogue entry. */
 export type ReportIndicator = Pick<
@@ -25,6 +32,8 @@ export interface HighlightSpan {
   readonly end: number;
   readonly label: string;
   readonly href?: string;
+  /** How the mark is coloured: a counter-indicator or a weight-0 indicator must not look like a red flag. */
+  readonly tone?: 'positive' | 'counter' | 'neutral';
 }
 
 // ---------------------------------------------------------------- escaping and formatting
@@ -39,7 +48,7 @@ const ESCAPES: Record<string, string> = {
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 const esc = escapeHtml;
@@ -90,46 +99,41 @@ function clampSpan(text: string, start: number, end: number): [number, number] |
  * into flat segments (never nested), each titled with every indicator that covers it.
  */
 export function highlightSpans(text: string, spans: readonly HighlightSpan[]): string {
-  const valid: { start: number; end: number; label: string; href: string | undefined }[] = [];
+  const valid: (HighlightSpan & { start: number; end: number })[] = [];
   for (const s of spans) {
     const r = clampSpan(text, s.start, s.end);
-    if (r) valid.push({ start: r[0], end: r[1], label: String(s.label), href: s.href });
+    if (r) valid.push({ ...s, start: r[0], end: r[1], label: String(s.label) });
   }
   if (valid.length === 0) return esc(text);
   const cuts = [...new Set([0, text.length, ...valid.flatMap((s) => [s.start, s.end])])].sort(
     (a, b) => a - b,
   );
-  let out = '';
-  let pending: { from: number; to: number; key: string; cover: typeof valid } | null = null;
-  const flush = () => {
-    if (!pending) return;
-    const chunk = esc(text.slice(pending.from, pending.to));
-    if (pending.cover.length === 0) {
-      out += chunk;
-    } else {
-      const labels = [...new Set(pending.cover.map((s) => s.label))];
-      const href = pending.cover.find((s) => s.href !== undefined)?.href;
-      const cls = labels.length > 1 ? ' class="multi"' : '';
-      const inner = href === undefined ? chunk : `<a href="${esc(href)}">${chunk}</a>`;
-      out += `<mark${cls} title="${esc(labels.join('; '))}">${inner}</mark>`;
-    }
-    pending = null;
-  };
+  // Each segment's opening tag (or '' when unmarked); equal neighbours are merged into one mark.
+  const segments: { from: number; to: number; open: string; close: string }[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = cuts[i]!;
-    const to = cuts[i + 1]!;
+    const from = cuts[i] ?? 0;
+    const to = cuts[i + 1] ?? text.length;
     const cover = valid.filter((s) => s.start <= from && s.end >= to);
-    const key = cover.map((s) => `${s.label}\u0000${s.href ?? ''}`).join('\u0001');
-    // Adjacent segments covered by the same indicators read as one highlight.
-    if (pending && pending.key === key) {
-      pending.to = to;
-    } else {
-      flush();
-      pending = { from, to, key, cover };
+    let open = '';
+    let close = '';
+    if (cover.length > 0) {
+      const labels = [...new Set(cover.map((s) => s.label))];
+      const tones = new Set(cover.map((s) => s.tone ?? 'positive'));
+      const tone = tones.size === 1 ? [...tones][0] : 'mixed';
+      const cls = labels.length > 1 ? 'multi' : tone === 'positive' ? '' : tone;
+      const href = cover.find((s) => s.href !== undefined)?.href;
+      open =
+        `<mark${cls ? ` class="${cls}"` : ''} title="${esc(labels.join('; '))}">` +
+        (href === undefined ? '' : `<a href="${esc(href)}">`);
+      close = href === undefined ? '</mark>' : '</a></mark>';
     }
+    const last = segments[segments.length - 1];
+    if (last && last.open === open) last.to = to;
+    else segments.push({ from, to, open, close });
   }
-  flush();
-  return out;
+  return segments
+    .map(({ from, to, open, close }) => `${open}${esc(text.slice(from, to))}${close}`)
+    .join('');
 }
 
 // ---------------------------------------------------------------- charts
@@ -173,16 +177,22 @@ interface Bar {
 
 const ROW = 26;
 const ROW2 = 38;
-const LABEL_W = 290;
-const BAR_X = LABEL_W + 10;
 const BAR_W = 330;
-const CHART_W = 760;
+// Room for the value text after the longest bar, e.g. "1,234,567 (100%)".
+const VALUE_W = 130;
+const MAX_LABEL = 50;
+// Rough width of a 14px sans-serif character; labels are clipped to MAX_LABEL so this bounds it.
+const CHAR_W = 8;
 
 function barChart(id: string, title: string, bars: readonly Bar[]): string {
   const two = bars.some((b) => b.sublabel !== undefined);
   const rowH = two ? ROW2 : ROW;
   const height = bars.length * rowH + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
+  const longest = Math.max(4, ...bars.map((b) => Math.min(MAX_LABEL, b.label.length)));
+  const labelW = Math.ceil(longest * CHAR_W) + 12;
+  const barX = labelW + 10;
+  const width = barX + BAR_W + VALUE_W;
   const rows = bars.map((b, i) => {
     const y = 4 + i * rowH;
     const w = b.value > 0 ? Math.max(2, (b.value / max) * BAR_W) : 0;
@@ -193,20 +203,20 @@ function barChart(id: string, title: string, bars: readonly Bar[]): string {
     const dash = b.style === 'zero' ? ' stroke-dasharray="4 3"' : '';
     const rect =
       w > 0
-        ? `<rect x="${BAR_X}" y="${barY}" width="${w.toFixed(1)}" height="18" fill="${fill}" stroke="#333"${dash}/>`
-        : `<line x1="${BAR_X}" y1="${barY}" x2="${BAR_X}" y2="${barY + 18}" stroke="#333"/>`;
+        ? `<rect x="${barX}" y="${barY}" width="${w.toFixed(1)}" height="18" fill="${fill}" stroke="#333"${dash}/>`
+        : `<line x1="${barX}" y1="${barY}" x2="${barX}" y2="${barY + 18}" stroke="#333"/>`;
     const label = two
-      ? `<text x="${LABEL_W}" y="${mid - 3}" text-anchor="end" class="l">${esc(clip(b.label, 42))}</text>` +
-        `<text x="${LABEL_W}" y="${mid + 12}" text-anchor="end" class="s">${esc(b.sublabel ?? '')}</text>`
-      : `<text x="${LABEL_W}" y="${mid + 5}" text-anchor="end" class="l">${esc(b.label)}</text>`;
-    const value = `<text x="${(BAR_X + w + 6).toFixed(1)}" y="${mid + 5}" class="v">${esc(b.valueText)}</text>`;
+      ? `<text x="${labelW}" y="${mid - 3}" text-anchor="end" class="l">${esc(clip(b.label, MAX_LABEL))}</text>` +
+        `<text x="${labelW}" y="${mid + 12}" text-anchor="end" class="s">${esc(b.sublabel ?? '')}</text>`
+      : `<text x="${labelW}" y="${mid + 5}" text-anchor="end" class="l">${esc(clip(b.label, MAX_LABEL))}</text>`;
+    const value = `<text x="${(barX + w + 6).toFixed(1)}" y="${mid + 5}" class="v">${esc(b.valueText)}</text>`;
     return `<g><title>${esc(`${b.label}: ${b.valueText}${b.sublabel ? ` (${b.sublabel})` : ''}`)}</title>${label}${rect}${value}</g>`;
   });
   const defs =
     `<defs><pattern id="${id}-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="#009e73"/></pattern></defs>`;
   return (
-    `<svg class="chart" viewBox="0 0 ${CHART_W} ${height}" width="${CHART_W}" height="${height}" role="img" aria-labelledby="${id}-t">` +
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-t">` +
     `<title id="${id}-t">${esc(title)}</title>${bars.some((b) => b.style === 'counter') ? defs : ''}${rows.join('')}</svg>`
   );
 }
@@ -214,7 +224,8 @@ function barChart(id: string, title: string, bars: readonly Bar[]): string {
 // ---------------------------------------------------------------- page sections
 
 function levelBadge(level: Level): string {
-  return `<span class="badge lv-${level}">${LEVEL_LABELS[level]}</span>`;
+  // Escaped although typed: the summary may come from a results file on disk.
+  return `<span class="badge lv-${esc(level)}">${esc(LEVEL_LABELS[level] ?? level)}</span>`;
 }
 
 function header(input: ReportInput): string {
@@ -271,7 +282,9 @@ function summarySection(s: ScreenSummary): string {
     (l) =>
       `<tr><th scope="row">${levelBadge(l)}</th><td class="n">${fmtInt(s.byLevel[l] ?? 0)}</td><td class="n">${fmtPct(s.byLevel[l] ?? 0, total)}</td></tr>`,
   ).join('');
-  const langs = Object.entries(s.byLanguage).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const langs = Object.entries(s.byLanguage).sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  );
   const langText =
     langs.length > 0
       ? `<p class="muted">Languages detected: ${langs
@@ -331,7 +344,7 @@ function indicatorSection(s: ScreenSummary, byId: ReadonlyMap<string, ReportIndi
   const fired = Object.entries(s.byIndicator)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const quiet = [...byId.values()].filter((i) => !(s.byIndicator[i.id]! > 0));
+  const quiet = [...byId.values()].filter((i) => (s.byIndicator[i.id] ?? 0) <= 0);
   const bars: Bar[] = fired.map(([id, n]) => {
     const ind = byId.get(id);
     return {
@@ -396,12 +409,13 @@ const MAX_LINKED = 10;
 function evidenceHtml(e: Evidence): string {
   switch (e.kind) {
     case 'text':
-      return `<span class="muted">${e.field}:</span> <q>${esc(e.excerpt)}</q>`;
+      return `<span class="muted">${esc(e.field)}:</span> <q>${esc(e.excerpt)}</q>`;
     case 'field':
       return `<code>${esc(e.field)}</code> = <code>${esc(clip(formatValue(e.value), 200))}</code>`;
     case 'link': {
       const shown = e.adverts.slice(0, MAX_LINKED).map((a) => `<code>${esc(a)}</code>`);
-      const more = e.adverts.length > MAX_LINKED ? ` and ${fmtInt(e.adverts.length - MAX_LINKED)} more` : '';
+      const more =
+        e.adverts.length > MAX_LINKED ? ` and ${fmtInt(e.adverts.length - MAX_LINKED)} more` : '';
       const ads =
         e.adverts.length > 0
           ? `; ${fmtInt(e.adverts.length)} linked advert${e.adverts.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`
@@ -411,7 +425,10 @@ function evidenceHtml(e: Evidence): string {
   }
 }
 
-function contributions(reasons: readonly Reason[], byId: ReadonlyMap<string, ReportIndicator>): string {
+function contributions(
+  reasons: readonly Reason[],
+  byId: ReadonlyMap<string, ReportIndicator>,
+): string {
   if (reasons.length === 0) return '<p>No indicator fired.</p>';
   const rows = reasons
     .map((r) => {
@@ -446,6 +463,7 @@ function spansFor(
           start: e.span[0],
           end: e.span[1],
           label: ind?.name ?? r.indicator,
+          tone: r.weight < 0 ? 'counter' : r.weight === 0 ? 'neutral' : 'positive',
           ...(ind ? { href: `#ind-${r.indicator}` } : {}),
         });
       }
@@ -454,7 +472,11 @@ function spansFor(
   return spans;
 }
 
-function advertArticle(a: TopAdvert, rank: number, byId: ReadonlyMap<string, ReportIndicator>): string {
+function advertArticle(
+  a: TopAdvert,
+  rank: number,
+  byId: ReadonlyMap<string, ReportIndicator>,
+): string {
   const r = a.result;
   const meta: [string, string][] = [];
   if (r.site !== null) meta.push(['Site', r.site]);
@@ -466,16 +488,16 @@ function advertArticle(a: TopAdvert, rank: number, byId: ReadonlyMap<string, Rep
     value.length === 0
       ? `<p class="adtext empty">(no ${field})</p>`
       : `<p class="adtext${field === 'title' ? ' adtitle' : ''}">${highlightSpans(value, spansFor(r.reasons, field, byId))}</p>`;
-  const highlighted = [
-    ...new Set(
-      r.reasons
-        .filter((x) => x.evidence.some((e) => e.kind === 'text'))
-        .map((x) => x.indicator),
-    ),
-  ];
+  const textReasons = r.reasons.filter((x) => x.evidence.some((e) => e.kind === 'text'));
+  const highlighted = [...new Set(textReasons.map((x) => x.indicator))];
+  const key = [
+    textReasons.some((x) => x.weight > 0) ? '<mark>raises the score</mark>' : '',
+    textReasons.some((x) => x.weight < 0) ? '<mark class="counter">lowers the score</mark>' : '',
+    textReasons.some((x) => x.weight === 0) ? '<mark class="neutral">not counted</mark>' : '',
+  ].filter(Boolean);
   const legend =
     highlighted.length > 0
-      ? `<p class="legend"><mark>Highlighted</mark> evidence for: ${highlighted.map((id) => indicatorLink(id, byId)).join(', ')}. Hover over a highlight for its indicator; follow a link for the catalogue entry.</p>`
+      ? `<p class="legend">Highlights: ${key.join(' ')}. Evidence for ${highlighted.map((id) => indicatorLink(id, byId)).join(', ')}. Hover over a highlight to see its indicator; follow it to the catalogue entry.</p>`
       : '';
   return `<article class="advert" id="adv-${rank}" aria-labelledby="adv-${rank}-h">
 <h3 id="adv-${rank}-h"><span class="rank">${rank}.</span> Advert <span class="id">${esc(r.id)}</span> ${levelBadge(r.level)} <span class="score">score ${fmtNum(r.score)}</span></h3>
@@ -506,7 +528,11 @@ ${s.top.map((a, i) => advertArticle(a, i + 1, byId)).join('\n')}
 </section>`;
 }
 
-function catalogueSection(version: string, indicators: readonly ReportIndicator[], s: ScreenSummary): string {
+function catalogueSection(
+  version: string,
+  indicators: readonly ReportIndicator[],
+  s: ScreenSummary,
+): string {
   const groups = FAMILIES.map((f) => {
     const list = indicators.filter((i) => i.family === f);
     if (list.length === 0) return '';
@@ -560,7 +586,7 @@ dl.meta dd{margin:0;overflow-wrap:anywhere}
 .big{display:block;font-size:1.6rem;font-weight:700}
 figure{margin:.5rem 0}
 figcaption{color:var(--muted);font-size:.9rem}
-svg.chart{width:100%;height:auto;max-width:760px;font-family:inherit}
+svg.chart{max-width:100%;height:auto;font-family:inherit}
 svg.chart .l{font-size:14px;fill:#1a1a1a}
 svg.chart .s{font-size:12px;fill:#555}
 svg.chart .v{font-size:14px;fill:#1a1a1a}
@@ -568,6 +594,9 @@ svg.chart .v{font-size:14px;fill:#1a1a1a}
 @media (max-width:48rem){.pair{grid-template-columns:1fr}}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.95rem}
+table.contrib{width:100%}
+table.contrib th[scope=row]{min-width:14rem}
+table.contrib td:nth-child(2){white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid var(--fg)}
@@ -591,6 +620,8 @@ summary{cursor:pointer;color:var(--link)}
 .adtext.empty{color:var(--muted);font-style:italic}
 mark{background:#fff0a0;color:inherit;border-bottom:2px solid #8a6d00;padding:0 1px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 mark.multi{background:#ffd27a;border-bottom:3px double #8a4b00}
+mark.counter{background:#d5f0e5;border-bottom:2px dashed #00704f}
+mark.neutral{background:#ececec;border-bottom:2px dotted #666}
 mark a{color:inherit;text-decoration:none}
 mark a:hover{text-decoration:underline}
 .legend{font-size:.9rem;color:var(--muted)}
@@ -599,8 +630,8 @@ q{quotes:"\\201C" "\\201D";overflow-wrap:anywhere}
 .back{font-size:.9rem;margin:.25rem 0}
 .ind{border-top:1px solid var(--line);padding:.75rem 0}
 .ind p{margin:.35rem 0}
-.ind.counter h4::after{content:" (counter-indicator)";font-weight:400;color:var(--muted)}
-.ind.zero h4::after{content:" (not predictive)";font-weight:400;color:var(--muted)}
+.ind.counter{border-left:6px solid #009e73;padding-left:.75rem}
+.ind.zero{border-left:6px dashed #888;padding-left:.75rem}
 .src{font-size:.9rem;color:var(--muted)}
 :target{scroll-margin-top:1rem}
 .ind:target{background:#fff7d6;outline:2px solid #e69f00}

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { AdvertResult } from '../src/core/screen/types.ts';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '..', 'bin', 'beacon.js');
+
+async function beacon(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, CI: 'true' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as unknown);
+
+describe('beacon CLI', () => {
+  it('prints help for the command and every subcommand', async () => {
+    const main = await beacon('--help');
+    expect(main.code).toBe(0);
+    for (const sub of ['screen', 'report', 'demo-data', 'catalogue', 'schema', 'demo']) {
+      expect(main.stdout).toContain(sub);
+      const help = await beacon(sub, '--help');
+      expect(help.code, sub).toBe(0);
+      expect(help.stdout).toMatch(/Usage: beacon/);
+    }
+    expect((await beacon('catalogue', 'check', '--help')).code).toBe(0);
+  });
+
+  it('screens a file end to end: results, rejected lines, summary and report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));
+    const input = join(dir, 'in.jsonl');
+    await writeFile(
+      input,
+      [
+        JSON.stringify({
+          id: 'ad-1',
+          title: 'New girls, 100% real pics',
+          text: 'Sweet young girl just turned 18. Call zero seven seven zero zero nine zero zero one two three.',
+          verified: { age: false, identity: false },
+        }),
+        JSON.stringify({ id: 'ad-2', text: 'Relaxing massage, Leeds. Call 07700 900456.', verified: { age: true } }),
+        '{"id": "ad-3", "age": "old"}',
+        '{broken',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out');
+    const r = await beacon('screen', input, '--out', out, '--site', 'test-site');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Screened 2 adverts/);
+    expect(r.stdout).toMatch(/rejected 2 lines/);
+    expect(r.stdout).toMatch(/line 3: age:/);
+
+    const results = lines(await readFile(join(out, 'adverts.jsonl'), 'utf8')) as AdvertResult[];
+    expect(results.map((x) => x.id)).toEqual(['ad-1', 'ad-2']);
+    const [risky, plain] = results;
+    expect(risky).toMatchObject({ site: 'test-site', networkId: null, catalogueVersion: '1.0.0' });
+    expect(['medium', 'high']).toContain(risky!.level);
+    const ids = risky!.reasons.map((x) => x.indicator);
+    expect(ids).toEqual(expect.arrayContaining(['text.obscured-phone', 'text.youth-language', 'account.age-not-verified']));
+    expect(risky!.score).toBeCloseTo(risky!.reasons.reduce((s, x) => s + x.weight, 0), 5);
+    expect(plain!.level).toBe('none');
+
+    const rejected = lines(await readFile(join(out, 'rejected.jsonl'), 'utf8')) as Array<{ line: number; input: string }>;
+    expect(rejected.map((x) => x.line)).toEqual([3, 4]);
+    expect(rejected[1]!.input).toBe('{broken');
+
+    const report = await beacon('report', out);
+    expect(report.code).toBe(0);
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('ad-1');
+    expect(html).toContain('<mark');
+  });
+
+  it('explains a missing file or results folder with exit code 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));
+    const r = await beacon('report', join(dir, 'nothing'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no results in .*summary\.json.*beacon screen/);
+    const s = await beacon('screen', join(dir, 'missing.jsonl'), '--out', join(dir, 'o'));
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/missing\.jsonl/);
+  });
+
+  it('fails the catalogue check for an invalid catalogue, naming the problem', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));
+    const bad = join(dir, 'indicators.yaml');
+    await writeFile(bad, 'version: 1.0.0\nreleased: "2026-01-01"\nlevels: {low: 1, medium: 4, high: 7}\nindicators:\n  - id: text.x\n    family: text\n');
+    const r = await beacon('catalogue', 'check', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/indicators\.0\.name \(text\.x\)/);
+  });
+
+  it('passes the catalogue check for the shipped catalogue', async () => {
+    const r = await beacon('catalogue', 'check');
+    expect(r.stdout).toMatch(/OK$/m);
+    expect(r.code).toBe(0);
+  });
+});
