@@ -76,8 +76,6 @@ const FIRST_TOKEN_MAX: ReadonlyMap<string, number> = (() => {
   return m;
 })();
 
-const MAX_WINDOW = Math.max(...FIRST_TOKEN_MAX.values());
-
 // ---------------------------------------------------------------------------------------------
 // Lookup of a location field
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +215,8 @@ export function findTown(name: string): GazetteerTown | null {
  */
 export type Ambiguity = 'word' | 'case' | 'name';
 
-const AMBIGUOUS: ReadonlyMap<string, Ambiguity> = new Map<string, Ambiguity>([
+/** Normalised names that need extra evidence in free text, by tier (see `Ambiguity`). */
+export const AMBIGUOUS_TOWN_NAMES: ReadonlyMap<string, Ambiguity> = new Map<string, Ambiguity>([
   ...[
     'reading',
     'bath',
@@ -282,11 +281,6 @@ const AMBIGUOUS: ReadonlyMap<string, Ambiguity> = new Map<string, Ambiguity>([
     'barry',
   ].map((k) => [k, 'name'] as const),
 ]);
-
-/** The ambiguity tier of a normalised name in free text, for tests and explanations. */
-export function townAmbiguity(key: string): Ambiguity | null {
-  return AMBIGUOUS.get(key) ?? null;
-}
 
 // A word just before the name that says "this is where": "in Bath", "near Reading".
 const CUE_BEFORE_STRONG: ReadonlySet<string> = new Set([
@@ -423,16 +417,28 @@ const CONNECTORS: ReadonlySet<string> = new Set([
 // ---------------------------------------------------------------------------------------------
 // Tokeniser
 // ---------------------------------------------------------------------------------------------
+//
+// Speed matters (the whole screening pipeline has ~50 µs per advert), so tokens are recorded as
+// offsets in typed arrays, and a token's string key is only built when a cheap filter on its
+// first three letters and length says it could start a town name, or when a cue is checked.
 
 /** Separation before a token: 0 joinable (spaces, hyphens), 1 soft punctuation, 2 sentence break. */
 type Sep = 0 | 1 | 2;
 
+const F_SEP = 3; // bits 0-1: Sep
+const F_CAPITAL = 4;
+const F_FOLD = 8; // has an apostrophe or non-ASCII letters: key needs folding, skip the prefilter
+const F_AND = 16; // '&'
+
 interface Tokens {
-  readonly start: number[];
-  readonly end: number[];
-  readonly key: string[];
-  readonly sep: Sep[];
-  readonly capital: boolean[];
+  readonly text: string;
+  /** `text` lower-cased, or null when lower-casing changes its length. */
+  readonly lower: string | null;
+  readonly n: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly flags: Uint8Array;
+  readonly keys: (string | undefined)[];
 }
 
 const LETTER = /\p{L}/u;
@@ -448,85 +454,151 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
-function foldKey(k: string, apostrophe: boolean, nonAscii: boolean): string {
-  if (apostrophe) k = k.replace(/['\u2019]/g, '');
-  if (nonAscii) k = k.normalize('NFKD').replace(MARKS, '').toLowerCase();
-  return k === 'saint' ? 'st' : k;
+// Prefilter: for each first-three-letters triple (a-z, or 26 for "no letter"), a bit mask of the
+// lengths (capped at 31) of first tokens of keys starting with it.
+function triple(a: number, b: number, c: number): number {
+  return (a * 27 + b) * 27 + c;
+}
+function letterIndex(c: number): number {
+  const l = c | 32;
+  return l >= 97 && l <= 122 ? l - 97 : 26;
+}
+const PREFIX: Uint32Array = (() => {
+  const m = new Uint32Array(27 * 27 * 27);
+  const add = (w: string): void => {
+    const idx = triple(
+      letterIndex(w.charCodeAt(0) || 0),
+      letterIndex(w.charCodeAt(1) || 0),
+      letterIndex(w.charCodeAt(2) || 0),
+    );
+    m[idx] = (m[idx] ?? 0) | (1 << Math.min(w.length, 31));
+  };
+  for (const first of FIRST_TOKEN_MAX.keys()) add(first);
+  add('saint'); // read as "st"
+  return m;
+})();
+
+function mayStartName(t: Tokens, i: number): boolean {
+  const f = t.flags[i] ?? 0;
+  if (f & (F_FOLD | F_AND)) return (f & F_FOLD) !== 0;
+  const s = t.start[i] ?? 0;
+  const len = (t.end[i] ?? 0) - s;
+  const text = t.text;
+  const idx = triple(
+    letterIndex(text.charCodeAt(s)),
+    len > 1 ? letterIndex(text.charCodeAt(s + 1)) : 26,
+    len > 2 ? letterIndex(text.charCodeAt(s + 2)) : 26,
+  );
+  return ((PREFIX[idx] ?? 0) & (1 << Math.min(len, 31))) !== 0;
 }
 
+function keyAt(t: Tokens, i: number): string {
+  const cached = t.keys[i];
+  if (cached !== undefined) return cached;
+  const f = t.flags[i] ?? 0;
+  let k: string;
+  if (f & F_AND) k = 'and';
+  else {
+    const s = t.start[i] ?? 0;
+    const e = t.end[i] ?? 0;
+    k = t.lower === null ? t.text.slice(s, e).toLowerCase() : t.lower.slice(s, e);
+    if (f & F_FOLD) {
+      k = k
+        .replace(/['\u2019]/g, '')
+        .normalize('NFKD')
+        .replace(MARKS, '')
+        .toLowerCase();
+    }
+    if (k === 'saint') k = 'st';
+  }
+  t.keys[i] = k;
+  return k;
+}
+
+function sepAt(t: Tokens, i: number): Sep {
+  return ((t.flags[i] ?? 2) & F_SEP) as Sep;
+}
+
+// Scratch buffers reused across calls (grown on demand) to keep allocation per advert low.
+let scratchStart = new Int32Array(256);
+let scratchEnd = new Int32Array(256);
+let scratchFlags = new Uint8Array(256);
+
 function tokenise(text: string): Tokens {
-  const start: number[] = [];
-  const end: number[] = [];
-  const key: string[] = [];
-  const sep: Sep[] = [];
-  const capital: boolean[] = [];
-  const n = text.length;
-  // Lower-case once; per-token slices of it are cheaper than lower-casing every token. Some
-  // characters change length when lower-cased ("İ"), and then offsets would drift: fall back.
+  const len = text.length;
+  // At most one token per two characters (a token and a separator) plus one.
+  const cap = (len >> 1) + 2;
+  if (scratchStart.length < cap) {
+    scratchStart = new Int32Array(cap);
+    scratchEnd = new Int32Array(cap);
+    scratchFlags = new Uint8Array(cap);
+  }
+  const start = scratchStart;
+  const end = scratchEnd;
+  const flags = scratchFlags;
+  // Lower-case once; slices of it are cheaper than lower-casing every token. Some characters
+  // change length when lower-cased ("İ"), and then offsets would drift: fall back per token.
   const lowered = text.toLowerCase();
-  const lower = lowered.length === n ? lowered : null;
+  const lower = lowered.length === len ? lowered : null;
+  let n = 0;
   let i = 0;
   let gap: Sep = 2;
-  let prevKey = '';
-  while (i < n) {
+  let prevIsSt = false;
+  while (i < len) {
     const c = text.charCodeAt(i);
     if (isLetter(c, text, i)) {
       const s = i;
-      let apostrophe = false;
-      let nonAscii = c >= 0x80;
+      let fold = c >= 0x80;
       i++;
-      while (i < n) {
+      while (i < len) {
         const d = text.charCodeAt(i);
         if (isLetter(d, text, i)) {
-          if (d >= 0x80) nonAscii = true;
+          if (d >= 0x80) fold = true;
           i++;
-        } else if (isApostrophe(d) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
-          apostrophe = true;
-          i += 2;
-          if (text.charCodeAt(i - 1) >= 0x80) nonAscii = true;
+        } else if (
+          isApostrophe(d) &&
+          i + 1 < len &&
+          isLetter(text.charCodeAt(i + 1), text, i + 1)
+        ) {
+          fold = true;
+          i++;
         } else break;
       }
-      const k = foldKey(
-        lower === null ? text.slice(s, i).toLowerCase() : lower.slice(s, i),
-        apostrophe,
-        nonAscii,
-      );
-      start.push(s);
-      end.push(i);
-      key.push(k);
-      sep.push(gap);
-      capital.push(
-        c < 0x80 ? c >= 65 && c <= 90 : text[s] !== (text[s] ?? '').toLowerCase(),
-      );
-      prevKey = k;
+      const capital = c < 0x80 ? c >= 65 && c <= 90 : text[s] !== (text[s] ?? '').toLowerCase();
+      start[n] = s;
+      end[n] = i;
+      flags[n] = gap | (capital ? F_CAPITAL : 0) | (fold ? F_FOLD : 0);
+      n++;
+      const tl = i - s;
+      prevIsSt =
+        (tl === 2 && (c | 32) === 115 && (text.charCodeAt(s + 1) | 32) === 116) ||
+        (tl === 5 && text.slice(s, i).toLowerCase() === 'saint');
       gap = 0;
       continue;
     }
     if (c === 38) {
       // "Brighton & Hove": '&' reads as the word "and".
-      start.push(i);
-      end.push(i + 1);
-      key.push('and');
-      sep.push(gap);
-      capital.push(false);
-      prevKey = 'and';
+      start[n] = i;
+      end[n] = i + 1;
+      flags[n] = gap | F_AND;
+      n++;
+      prevIsSt = false;
       gap = 0;
       i++;
       continue;
     }
-    // Separator character: raise the gap level.
     if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) {
       // "St. Albans": the full stop of an abbreviation does not end the sentence.
-      if (!(c === 46 && prevKey === 'st' && gap === 0)) gap = 2;
+      if (!(c === 46 && prevIsSt && gap === 0)) gap = 2;
     } else if (
-      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013) &&
-      gap === 0
+      gap === 0 &&
+      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013)
     ) {
       gap = 1;
     }
     i++;
   }
-  return { start, end, key, sep, capital };
+  return { text, lower, n, start, end, flags, keys: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,37 +609,37 @@ const POSTCODE_AFTER = /^[\s,(]{1,3}[A-Za-z]{1,2}\d[A-Za-z\d]?\b/;
 
 function isCapitalised(t: Tokens, from: number, to: number): boolean {
   for (let j = from; j <= to; j++) {
-    if (!t.capital[j] && !(j > from && CONNECTORS.has(t.key[j] ?? ''))) return false;
+    if (!((t.flags[j] ?? 0) & F_CAPITAL) && !(j > from && CONNECTORS.has(keyAt(t, j)))) {
+      return false;
+    }
   }
   return true;
 }
 
-function hasCue(text: string, t: Tokens, from: number, to: number, strongOnly: boolean): boolean {
-  if (from > 0 && (t.sep[from] ?? 2) <= 1) {
-    const prev = t.key[from - 1] ?? '';
+function hasCue(t: Tokens, from: number, to: number, strongOnly: boolean): boolean {
+  if (from > 0 && sepAt(t, from) <= 1) {
+    const prev = keyAt(t, from - 1);
     if (CUE_BEFORE_STRONG.has(prev) || (!strongOnly && CUE_BEFORE_WEAK.has(prev))) return true;
   }
   const next = to + 1;
-  if (next < t.key.length && (t.sep[next] ?? 2) <= 1) {
-    const k = t.key[next] ?? '';
+  if (next < t.n && sepAt(t, next) <= 1) {
+    const k = keyAt(t, next);
     if (CUE_AFTER_PLACE.has(k) || (!strongOnly && CUE_AFTER_WEAK.has(k))) return true;
   }
   const endAt = t.end[to] ?? 0;
-  return POSTCODE_AFTER.test(text.slice(endAt, endAt + 8));
+  return POSTCODE_AFTER.test(t.text.slice(endAt, endAt + 8));
 }
 
-function accept(text: string, t: Tokens, key: string, from: number, to: number): boolean {
+function accept(t: Tokens, key: string, from: number, to: number): boolean {
   const next = to + 1;
-  if (next < t.key.length && t.sep[next] === 0 && STREET_WORDS.has(t.key[next] ?? '')) {
-    return false;
-  }
+  if (next < t.n && sepAt(t, next) === 0 && STREET_WORDS.has(keyAt(t, next))) return false;
   const veto = VETO_BEFORE.get(key);
-  if (veto && from > 0 && (t.sep[from] ?? 2) <= 1 && veto.has(t.key[from - 1] ?? '')) return false;
-  const tier = AMBIGUOUS.get(key);
+  if (veto && from > 0 && sepAt(t, from) <= 1 && veto.has(keyAt(t, from - 1))) return false;
+  const tier = AMBIGUOUS_TOWN_NAMES.get(key);
   if (tier === undefined) return true;
-  if (tier === 'word') return isCapitalised(t, from, to) && hasCue(text, t, from, to, false);
-  if (tier === 'case') return isCapitalised(t, from, to) || hasCue(text, t, from, to, false);
-  return hasCue(text, t, from, to, true);
+  if (tier === 'word') return isCapitalised(t, from, to) && hasCue(t, from, to, false);
+  if (tier === 'case') return isCapitalised(t, from, to) || hasCue(t, from, to, false);
+  return hasCue(t, from, to, true);
 }
 
 /** Finds UK towns named in free text; ordinary words ("reading", "bath") need a capital and a location cue. */
@@ -575,19 +647,22 @@ export function extractTowns(text: string): TownHit[] {
   const hits: TownHit[] = [];
   if (text.length === 0) return hits;
   const t = tokenise(text);
-  const n = t.key.length;
+  const n = t.n;
   for (let i = 0; i < n; i++) {
-    const maxLen = FIRST_TOKEN_MAX.get(t.key[i] ?? '');
+    if (!mayStartName(t, i)) continue;
+    const first = keyAt(t, i);
+    const maxLen = FIRST_TOKEN_MAX.get(first);
     if (maxLen === undefined) continue;
     // Only tokens joined by spaces or hyphens can form one name.
     let joinable = 1;
-    while (joinable < maxLen && i + joinable < n && t.sep[i + joinable] === 0) joinable++;
-    for (let len = Math.min(joinable, MAX_WINDOW); len >= 1; len--) {
-      const key = len === 1 ? (t.key[i] ?? '') : t.key.slice(i, i + len).join(' ');
+    while (joinable < maxLen && i + joinable < n && sepAt(t, i + joinable) === 0) joinable++;
+    for (let len = joinable; len >= 1; len--) {
+      let key = first;
+      for (let j = 1; j < len; j++) key += ' ' + keyAt(t, i + j);
       const town = INDEX.get(key);
       if (!town) continue;
       const to = i + len - 1;
-      if (!accept(text, t, key, i, to)) continue;
+      if (!accept(t, key, i, to)) continue;
       const s = t.start[i] ?? 0;
       const e = t.end[to] ?? s;
       hits.push({ town: town.name, region: town.region, span: [s, e], raw: text.slice(s, e) });

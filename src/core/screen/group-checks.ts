@@ -44,7 +44,9 @@ const one = <T>(v: T | null | undefined): T[] => (v === null || v === undefined 
 const ids = (adverts: readonly AdvertFeatures[]) => adverts.map((f) => f.advert.id);
 const contacts = (f: AdvertFeatures) => [...f.phones, ...f.emails].map((c) => c.value);
 const imageHashes = (f: AdvertFeatures) =>
-  (f.advert.images ?? []).flatMap((img) => ('pdq' in img ? [img.pdq.toLowerCase()] : []));
+  (f.advert.images ?? []).flatMap((img) =>
+    typeof img.pdq === 'string' ? [img.pdq.toLowerCase()] : [],
+  );
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Findings for every key whose adverts carry at least `min` distinct values. */

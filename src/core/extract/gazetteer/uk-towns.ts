@@ -89,7 +89,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   'Southend-on-Sea': ['Southend'],
   'Leamington Spa': ['Royal Leamington Spa', 'Leamington'],
   'Tunbridge Wells': ['Royal Tunbridge Wells'],
-  Derry: ['Londonderry', 'Derry~Londonderry'],
+  Derry: ['Londonderry'],
   'Burton upon Trent': ['Burton', 'Burton-on-Trent'],
   'Ashton-under-Lyne': ['Ashton'],
   'Stockton-on-Tees': ['Stockton'],
