@@ -163,7 +163,8 @@ export type PhoneFormat = (typeof PHONE_FORMATS)[number];
 
 function groupsOf(national: string): readonly string[] {
   if (national.startsWith('07')) return [national.slice(0, 5), national.slice(5)];
-  if (national.startsWith('02')) return [national.slice(0, 3), national.slice(3, 7), national.slice(7)];
+  if (national.startsWith('02'))
+    return [national.slice(0, 3), national.slice(3, 7), national.slice(7)];
   return [national.slice(0, 4), national.slice(4, 7), national.slice(7)];
 }
 
@@ -182,9 +183,7 @@ export function formatPhone(national: string, format: PhoneFormat): string {
     case 'international-compact':
       return '+44' + national.slice(1);
     case 'dashes':
-      return mobile
-        ? `${first}-${national.slice(5, 8)}-${national.slice(8)}`
-        : groups.join('-');
+      return mobile ? `${first}-${national.slice(5, 8)}-${national.slice(8)}` : groups.join('-');
     case 'three-groups':
       return mobile ? `${first} ${national.slice(5, 8)} ${national.slice(8)}` : groups.join(' ');
     case 'brackets':
@@ -196,7 +195,18 @@ export function formatPhone(national: string, format: PhoneFormat): string {
   }
 }
 
-const DIGIT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const DIGIT_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+];
 const ZERO_WORDS = ['zero', 'oh', 'o'];
 const ODD_SEPARATORS = ['.', '-', '/', '_', '|', '*', '~'];
 const KEYCAP = '\uFE0F\u20E3';
@@ -219,7 +229,7 @@ function digitsAsWords(digits: string, rng: Random): string {
   return rng.chance(0.15) ? text.toUpperCase() : text;
 }
 
-/** A number hidden from scrapers by one technique; returns the text and the technique used. */
+/** A number hidden from scrapers by one technique. */
 export function obscurePhone(
   national: string,
   technique: ObfuscationTechnique,
@@ -236,8 +246,14 @@ export function obscurePhone(
     case 'spacing':
       return national.split('').join(rng.chance(0.8) ? ' ' : '  ');
     case 'separators': {
-      const groups = groupsOf(national);
-      return groups.reduce((acc, g) => acc + rng.pick(ODD_SEPARATORS) + g);
+      // Chunks of 2–4 digits split by odd punctuation: "077.00-900/12*3".
+      let out = '';
+      for (let i = 0; i < national.length;) {
+        const size = Math.min(rng.int(2, 4), national.length - i);
+        out += (i === 0 ? '' : rng.pick(ODD_SEPARATORS)) + national.slice(i, i + size);
+        i += size;
+      }
+      return out;
     }
     case 'emoji-keycaps':
       return national

@@ -15,9 +15,16 @@ export function mix32(value: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** A number as 8 lower-case hex digits (uint32). */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** A number as 8 lower-case hex digits (uint32); a table lookup, as toString(16) is slow. */
 export function hex8(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
+  return (
+    (BYTE_HEX[(value >>> 24) & 255] as string) +
+    (BYTE_HEX[(value >>> 16) & 255] as string) +
+    (BYTE_HEX[(value >>> 8) & 255] as string) +
+    (BYTE_HEX[value & 255] as string)
+  );
 }
 
 /** A seeded sfc32 generator with the helpers the corpus generator needs. */
@@ -27,7 +34,14 @@ export class Random {
   private c: number;
   private d: number;
 
-  constructor(seed: number) {
+  /** `warmup` rounds decorrelate a simple seed; a seed drawn from another Random needs few. */
+  constructor(seed: number, warmup = 15) {
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(seed, warmup);
+  }
+
+  /** Restarts the stream from a seed, as `new Random(seed, warmup)` would, without allocating. */
+  reseed(seed: number, warmup = 15): this {
     // Fold a float or a seed beyond 32 bits into two words so seeds 1 and 2**32 + 1 differ.
     const low = Math.trunc(seed) >>> 0;
     const high = Math.floor(Math.trunc(seed) / 4294967296) >>> 0;
@@ -36,7 +50,8 @@ export class Random {
     this.c = mix32(low + 0x85a308d3);
     this.d = 1;
     // sfc32 needs a few rounds before its output decorrelates from a simple seed.
-    for (let i = 0; i < 15; i++) this.uint32();
+    for (let i = 0; i < warmup; i++) this.uint32();
+    return this;
   }
 
   /** The next uint32. */
@@ -92,9 +107,18 @@ export class Random {
     return items;
   }
 
-  /** Up to k distinct items, in random order. */
+  /** Up to k distinct items, in random order (a partial Fisher–Yates shuffle of a copy). */
   sample<T>(items: readonly T[], k: number): T[] {
-    return this.shuffle(items.slice()).slice(0, Math.max(0, k));
+    const copy = items.slice();
+    const take = Math.max(0, Math.min(k, copy.length));
+    for (let i = 0; i < take; i++) {
+      const j = i + Math.floor(this.next() * (copy.length - i));
+      const tmp = copy[i] as T;
+      copy[i] = copy[j] as T;
+      copy[j] = tmp;
+    }
+    copy.length = take;
+    return copy;
   }
 
   /** A fresh seed drawn from this stream, for a generator that must replay the same values. */
