@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoCorpus, DEMO_DEFAULTS } from '../src/services/write-demo-corpus.ts';
+import { printStageCosts } from './screen-stages.ts';
 
 const smoke = process.argv.includes('--smoke');
 const sizes = smoke ? [2_000, 10_000] : [20_000, 100_000];
@@ -29,10 +30,14 @@ try {
   console.log(`Screening benchmark${smoke ? ' (smoke)' : ''}: parse + normalise + extract + score + write, one core`);
   console.log('adverts     seconds   adverts/s/core   peak RSS MB');
   const rows: Figures[] = [];
+  let firstCorpus = '';
   for (const n of sizes) {
     const corpus = await writeDemoCorpus({ ...DEMO_DEFAULTS, adverts: n, seed: 7, outDir: join(dir, String(n)) });
     // Warm-up run on the first size, so the figure is steady state rather than JIT warm-up.
-    if (rows.length === 0) screenInChild(corpus.adverts);
+    if (rows.length === 0) {
+      firstCorpus = corpus.adverts;
+      screenInChild(corpus.adverts);
+    }
     const f = screenInChild(corpus.adverts);
     rows.push(f);
     const perCore = f.adverts / f.cpuSeconds;
@@ -47,6 +52,7 @@ try {
   console.log(
     `memory: peak RSS ${first.maxRssMB.toFixed(0)} MB at ${first.adverts.toLocaleString('en-GB')} adverts, ${last.maxRssMB.toFixed(0)} MB at ${last.adverts.toLocaleString('en-GB')}; ratio ${(last.maxRssMB / first.maxRssMB).toFixed(2)} for ${(last.adverts / first.adverts).toFixed(0)}x the adverts (flat ≈ 1)`,
   );
+  await printStageCosts(firstCorpus, smoke ? 2_000 : 10_000, smoke ? 2 : 5);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ async function readAll(content: string, name: string, site?: string): Promise<In
   const path = join(dir, name);
   await writeFile(path, content);
   const items: InputItem[] = [];
-  for await (const item of readAdvertFile(path, { defaultSite: site })) items.push(item);
+  for await (const batch of readAdvertFile(path, { defaultSite: site })) items.push(...batch);
   return items;
 }
 

@@ -46,48 +46,38 @@ export async function fileSize(path: string): Promise<number> {
   }
 }
 
-async function* jsonLines(path: string, options: ReadOptions): AsyncGenerator<InputItem> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+async function* jsonLines(path: string, options: ReadOptions): AsyncGenerator<InputItem[]> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 18 });
   let carry = '';
   let lineNo = 0;
   let bytes = 0;
-  const item = (raw: string): InputItem | null => {
-    lineNo++;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') return null;
-    return { line: lineNo, raw: line, parsed: parseAdvertJsonLine(line, options) };
+  const parseLines = (lines: readonly string[]): InputItem[] => {
+    const batch: InputItem[] = [];
+    for (const raw of lines) {
+      lineNo++;
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (line.trim() === '') continue;
+      batch.push({ line: lineNo, raw: line, parsed: parseAdvertJsonLine(line, options) });
+    }
+    return batch;
   };
   for await (const chunk of stream as AsyncIterable<string>) {
     bytes += Buffer.byteLength(chunk, 'utf8');
-    let start = 0;
-    let nl = chunk.indexOf('\n');
-    if (nl !== -1 && carry !== '') {
-      const out = item(carry + chunk.slice(0, nl));
-      carry = '';
-      if (out) yield out;
-      start = nl + 1;
-      nl = chunk.indexOf('\n', start);
-    }
-    while (nl !== -1) {
-      const out = item(chunk.slice(start, nl));
-      if (out) yield out;
-      start = nl + 1;
-      nl = chunk.indexOf('\n', start);
-    }
-    carry += chunk.slice(start);
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop()!;
+    const batch = parseLines(lines);
     options.onBytes?.(bytes);
+    if (batch.length > 0) yield batch;
   }
-  if (carry !== '') {
-    const out = item(carry);
-    if (out) yield out;
-  }
+  const last = parseLines(carry === '' ? [] : [carry]);
+  if (last.length > 0) yield last;
 }
 
 const LEADING_BREAKS = /^(?:\r\n|\r|\n)*/;
 const TRAILING_BREAKS = /(?:\r\n|\r|\n)+$/;
 const countBreaks = (s: string) => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
-async function* csvRows(path: string, options: ReadOptions): AsyncGenerator<InputItem> {
+async function* csvRows(path: string, options: ReadOptions): AsyncGenerator<InputItem[]> {
   const source = createReadStream(path);
   let bytes = 0;
   source.on('data', (chunk) => {
@@ -106,25 +96,32 @@ async function* csvRows(path: string, options: ReadOptions): AsyncGenerator<Inpu
       const line = linesBefore + countBreaks(leading) + 1;
       linesBefore += countBreaks(rec.raw);
       lastLine = line;
-      yield {
-        line,
-        raw: rec.raw.slice(leading.length).replace(TRAILING_BREAKS, ''),
-        parsed: parseAdvertRecord(csvRowToRecord(rec.record), options),
-      };
+      yield [
+        {
+          line,
+          raw: rec.raw.slice(leading.length).replace(TRAILING_BREAKS, ''),
+          parsed: parseAdvertRecord(csvRowToRecord(rec.record), options),
+        },
+      ];
       options.onBytes?.(bytes);
     }
   } catch (err) {
     // A malformed CSV (e.g. an unclosed quote) cannot be resynchronised: report where it broke.
     const e = err as Error & { lines?: number };
-    yield {
-      line: e.lines ?? lastLine + 1,
-      raw: '',
-      parsed: { ok: false, errors: [{ field: '', message: `CSV could not be read past this line: ${e.message}` }] },
-    };
+    yield [
+      {
+        line: e.lines ?? lastLine + 1,
+        raw: '',
+        parsed: {
+          ok: false,
+          errors: [{ field: '', message: `CSV could not be read past this line: ${e.message}` }],
+        },
+      },
+    ];
   }
 }
 
-/** Streams the adverts of a JSON Lines or CSV file, one parsed line at a time. */
-export function readAdvertFile(path: string, options: ReadOptions = {}): AsyncGenerator<InputItem> {
+/** Streams the adverts of a JSON Lines or CSV file in batches of parsed lines, in file order. */
+export function readAdvertFile(path: string, options: ReadOptions = {}): AsyncGenerator<InputItem[]> {
   return (options.format ?? formatOf(path)) === 'csv' ? csvRows(path, options) : jsonLines(path, options);
 }

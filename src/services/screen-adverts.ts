@@ -12,7 +12,8 @@ import type { LineWriter } from '../io/line-writer.ts';
 
 /** What screening needs from the outside world. */
 export interface ScreenAdvertsDeps {
-  readonly input: AsyncIterable<InputItem>;
+  /** Batches of parsed input lines, in input order. */
+  readonly input: AsyncIterable<readonly InputItem[]>;
   readonly catalogue: CompiledCatalogue;
   /** Receives one adverts.jsonl line per screened advert. */
   readonly results: LineWriter;
@@ -28,19 +29,27 @@ export async function screenAdverts(deps: ScreenAdvertsDeps): Promise<ScreenSumm
   const summary = emptySummary(deps.catalogue.version);
   const every = deps.progressEvery ?? 1000;
   let done = 0;
-  for await (const item of deps.input) {
-    if (item.parsed.ok) {
-      const features = advertFeatures(item.parsed.advert);
-      const result = screenAdvert(features, deps.catalogue);
-      addToSummary(summary, result, features);
-      await deps.results.write(JSON.stringify(result));
-    } else {
-      addRejected(summary, { line: item.line, errors: item.parsed.errors });
-      await deps.rejected.write(
-        JSON.stringify({ line: item.line, errors: item.parsed.errors, input: item.raw }),
-      );
+  let nextProgress = every;
+  for await (const batch of deps.input) {
+    for (const item of batch) {
+      if (item.parsed.ok) {
+        const features = advertFeatures(item.parsed.advert);
+        const result = screenAdvert(features, deps.catalogue);
+        addToSummary(summary, result, features);
+        deps.results.write(JSON.stringify(result));
+      } else {
+        addRejected(summary, { line: item.line, errors: item.parsed.errors });
+        deps.rejected.write(
+          JSON.stringify({ line: item.line, errors: item.parsed.errors, input: item.raw }),
+        );
+      }
     }
-    if (++done % every === 0) deps.onProgress?.(done);
+    done += batch.length;
+    await Promise.all([deps.results.flush(), deps.rejected.flush()]);
+    if (done >= nextProgress) {
+      deps.onProgress?.(done);
+      nextProgress = done + every;
+    }
   }
   deps.onProgress?.(done);
   return summary;

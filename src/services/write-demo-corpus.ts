@@ -27,9 +27,12 @@ export async function writeDemoCorpus(
   const truth = openLineWriter(paths.truth);
   let count = 0;
   for (const item of generateCorpus(options)) {
-    await adverts.write(JSON.stringify(item.advert));
-    await truth.write(JSON.stringify(item.truth));
-    if (++count % 5000 === 0) options.onProgress?.(count);
+    adverts.write(JSON.stringify(item.advert));
+    truth.write(JSON.stringify(item.truth));
+    if (++count % 2000 === 0) {
+      await Promise.all([adverts.flush(), truth.flush()]);
+      options.onProgress?.(count);
+    }
   }
   await Promise.all([adverts.close(), truth.close()]);
   options.onProgress?.(count);
