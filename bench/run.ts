@@ -19,20 +19,31 @@ interface Figures {
 }
 
 function screenInChild(file: string): Figures {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'screen-worker.ts'), file], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'screen-worker.ts'), file],
+    {
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Figures;
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'beacon-bench-corpus-'));
 try {
-  console.log(`Screening benchmark${smoke ? ' (smoke)' : ''}: parse + normalise + extract + score + write, one core`);
+  console.log(
+    `Screening benchmark${smoke ? ' (smoke)' : ''}: parse + normalise + extract + score + write, one core`,
+  );
   console.log('adverts     seconds   adverts/s/core   peak RSS MB');
   const rows: Figures[] = [];
   let firstCorpus = '';
   for (const n of sizes) {
-    const corpus = await writeDemoCorpus({ ...DEMO_DEFAULTS, adverts: n, seed: 7, outDir: join(dir, String(n)) });
+    const corpus = await writeDemoCorpus({
+      ...DEMO_DEFAULTS,
+      adverts: n,
+      seed: 7,
+      outDir: join(dir, String(n)),
+    });
     // Warm-up run on the first size, so the figure is steady state rather than JIT warm-up.
     if (rows.length === 0) {
       firstCorpus = corpus.adverts;
@@ -48,7 +59,9 @@ try {
   const last = rows[rows.length - 1]!;
   const first = rows[0]!;
   const perCore = last.adverts / last.cpuSeconds;
-  console.log(`\nthroughput: ${Math.round(perCore).toLocaleString('en-GB')} adverts/s per core (CPU time); target ${TARGET_PER_CORE.toLocaleString('en-GB')}; ratio ${(perCore / TARGET_PER_CORE).toFixed(2)}`);
+  console.log(
+    `\nthroughput: ${Math.round(perCore).toLocaleString('en-GB')} adverts/s per core (CPU time); target ${TARGET_PER_CORE.toLocaleString('en-GB')}; ratio ${(perCore / TARGET_PER_CORE).toFixed(2)}`,
+  );
   console.log(
     `memory: peak RSS ${first.maxRssMB.toFixed(0)} MB at ${first.adverts.toLocaleString('en-GB')} adverts, ${last.maxRssMB.toFixed(0)} MB at ${last.adverts.toLocaleString('en-GB')}; ratio ${(last.maxRssMB / first.maxRssMB).toFixed(2)} for ${(last.adverts / first.adverts).toFixed(0)}x the adverts (flat ≈ 1)`,
   );

@@ -35,13 +35,35 @@ export async function printStageCosts(file: string, limit: number, rounds = 5): 
   const n = adverts.length;
   const rows: Array<[string, number]> = [
     ['JSON.parse', perItem(n, rounds, () => lines.forEach((l) => JSON.parse(l)))],
-    ['parse + validate (zod)', perItem(n, rounds, () => lines.forEach((l) => parseAdvertJsonLine(l)))],
-    ['extract title + text', perItem(n, rounds, () => adverts.forEach((a) => (extractText(a.title ?? ''), extractText(a.text ?? ''))))],
-    ['detect language', perItem(n, rounds, () => adverts.forEach((a) => detectLanguage(a.text ?? '')))],
-    ['features (extract + language + contacts)', perItem(n, rounds, () => adverts.forEach((a) => advertFeatures(a)))],
-    ['indicators + score', perItem(n, rounds, () => features.forEach((f) => screenAdvert(f, compiled)))],
-    ['result JSON.stringify', perItem(n, rounds, () => features.forEach((f) => JSON.stringify(screenAdvert(f, compiled))))],
+    [
+      'parse + validate (zod)',
+      perItem(n, rounds, () => lines.forEach((l) => parseAdvertJsonLine(l))),
+    ],
+    [
+      'extract title + text',
+      perItem(n, rounds, () =>
+        adverts.forEach((a) => (extractText(a.title ?? ''), extractText(a.text ?? ''))),
+      ),
+    ],
+    [
+      'detect language',
+      perItem(n, rounds, () => adverts.forEach((a) => detectLanguage(a.text ?? ''))),
+    ],
+    [
+      'features (extract + language + contacts)',
+      perItem(n, rounds, () => adverts.forEach((a) => advertFeatures(a))),
+    ],
+    [
+      'indicators + score',
+      perItem(n, rounds, () => features.forEach((f) => screenAdvert(f, compiled))),
+    ],
+    [
+      'result JSON.stringify',
+      perItem(n, rounds, () => features.forEach((f) => JSON.stringify(screenAdvert(f, compiled)))),
+    ],
   ];
-  console.log(`\nStage costs over ${n.toLocaleString('en-GB')} adverts (median of ${rounds} rounds, µs/advert; stages nest)`);
+  console.log(
+    `\nStage costs over ${n.toLocaleString('en-GB')} adverts (median of ${rounds} rounds, µs/advert; stages nest)`,
+  );
   for (const [name, us] of rows) console.log(`  ${name.padEnd(44)} ${us.toFixed(1).padStart(7)}`);
 }

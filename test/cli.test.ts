@@ -11,7 +11,9 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'beacon.js');
 
 async function beacon(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, CI: 'true' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, CI: 'true' },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -50,7 +52,11 @@ describe('beacon CLI', () => {
           text: 'Sweet young girl just turned 18. Call zero seven seven zero zero nine zero zero one two three.',
           verified: { age: false, identity: false },
         }),
-        JSON.stringify({ id: 'ad-2', text: 'Relaxing massage, Leeds. Call 07700 900456.', verified: { age: true } }),
+        JSON.stringify({
+          id: 'ad-2',
+          text: 'Relaxing massage, Leeds. Call 07700 900456.',
+          verified: { age: true },
+        }),
         '{"id": "ad-3", "age": "old"}',
         '{broken',
       ].join('\n'),
@@ -68,11 +74,23 @@ describe('beacon CLI', () => {
     expect(risky).toMatchObject({ site: 'test-site', networkId: null, catalogueVersion: '1.0.0' });
     expect(['medium', 'high']).toContain(risky!.level);
     const ids = risky!.reasons.map((x) => x.indicator);
-    expect(ids).toEqual(expect.arrayContaining(['text.obscured-phone', 'text.youth-language', 'account.age-not-verified']));
-    expect(risky!.score).toBeCloseTo(risky!.reasons.reduce((s, x) => s + x.weight, 0), 5);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'text.obscured-phone',
+        'text.youth-language',
+        'account.age-not-verified',
+      ]),
+    );
+    expect(risky!.score).toBeCloseTo(
+      risky!.reasons.reduce((s, x) => s + x.weight, 0),
+      5,
+    );
     expect(plain!.level).toBe('none');
 
-    const rejected = lines(await readFile(join(out, 'rejected.jsonl'), 'utf8')) as Array<{ line: number; input: string }>;
+    const rejected = lines(await readFile(join(out, 'rejected.jsonl'), 'utf8')) as Array<{
+      line: number;
+      input: string;
+    }>;
     expect(rejected.map((x) => x.line)).toEqual([3, 4]);
     expect(rejected[1]!.input).toBe('{broken');
 
@@ -96,7 +114,10 @@ describe('beacon CLI', () => {
   it('fails the catalogue check for an invalid catalogue, naming the problem', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));
     const bad = join(dir, 'indicators.yaml');
-    await writeFile(bad, 'version: 1.0.0\nreleased: "2026-01-01"\nlevels: {low: 1, medium: 4, high: 7}\nindicators:\n  - id: text.x\n    family: text\n');
+    await writeFile(
+      bad,
+      'version: 1.0.0\nreleased: "2026-01-01"\nlevels: {low: 1, medium: 4, high: 7}\nindicators:\n  - id: text.x\n    family: text\n',
+    );
     const r = await beacon('catalogue', 'check', bad);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/indicators\.0\.name \(text\.x\)/);

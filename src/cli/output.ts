@@ -8,7 +8,8 @@ export function reportError(err: unknown): void {
   if (err instanceof AppError) {
     console.error(`beacon: ${err.message} [${err.code}]`);
     for (const d of err.details) console.error(`  - ${d}`);
-    process.exitCode = err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND' ? EXIT.usage : EXIT.failure;
+    process.exitCode =
+      err.code === 'INVALID_INPUT' || err.code === 'NOT_FOUND' ? EXIT.usage : EXIT.failure;
   } else {
     console.error('beacon: unexpected error');
     console.error(err);

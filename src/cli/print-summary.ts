@@ -12,19 +12,24 @@ export function printScreenSummary(summary: ScreenSummary, seconds: number): voi
   );
   console.log('\nLevel     adverts      %');
   for (const level of LEVELS) {
-    console.log(`${level.padEnd(8)} ${fmt(summary.byLevel[level]).padStart(8)} ${pct(summary.byLevel[level], n).padStart(6)}`);
+    console.log(
+      `${level.padEnd(8)} ${fmt(summary.byLevel[level]).padStart(8)} ${pct(summary.byLevel[level], n).padStart(6)}`,
+    );
   }
   const top = Object.entries(summary.byIndicator)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10);
   if (top.length > 0) {
     console.log('\nMost frequent indicators');
-    for (const [id, count] of top) console.log(`  ${id.padEnd(40)} ${fmt(count).padStart(8)} ${pct(count, n).padStart(6)}%`);
+    for (const [id, count] of top)
+      console.log(`  ${id.padEnd(40)} ${fmt(count).padStart(8)} ${pct(count, n).padStart(6)}%`);
   }
   if (summary.firstRejected.length > 0) {
     console.log('\nRejected lines (first few)');
     for (const r of summary.firstRejected.slice(0, 10)) {
-      console.log(`  line ${r.line}: ${r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')}`);
+      console.log(
+        `  line ${r.line}: ${r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')}`,
+      );
     }
   }
 }

@@ -45,7 +45,10 @@ describe('readAdvertFile (JSON Lines)', () => {
     const items = await readAll(`{"id":"a1","text":"${long}"}\n{"id":"a2"}`, 'big.jsonl');
     expect(items.map((i) => i.parsed.ok)).toEqual([false, true]); // text over 100,000 chars
     expect(items[0]!.line).toBe(1);
-    const second = await readAll(`{"id":"a1","text":"${'y'.repeat(90_000)}"}\n`.repeat(30), 'many.jsonl');
+    const second = await readAll(
+      `{"id":"a1","text":"${'y'.repeat(90_000)}"}\n`.repeat(30),
+      'many.jsonl',
+    );
     expect(second).toHaveLength(30);
     expect(second.every((i) => i.parsed.ok)).toBe(true);
   });

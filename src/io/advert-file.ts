@@ -42,7 +42,10 @@ export async function fileSize(path: string): Promise<number> {
     return s.size;
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('NOT_FOUND', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new AppError(
+      'NOT_FOUND',
+      `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
 }
 
@@ -84,14 +87,23 @@ async function* csvRows(path: string, options: ReadOptions): AsyncGenerator<Inpu
     bytes += chunk.length;
   });
   const parser = source.pipe(
-    parseCsv({ columns: true, bom: true, raw: true, relax_column_count: true, skip_empty_lines: true }),
+    parseCsv({
+      columns: true,
+      bom: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }),
   );
   // csv-parse's own line counter miscounts CRLF inside quotes, so count line breaks in the raw
   // text ourselves (assuming a one-line header row).
   let linesBefore = 1;
   let lastLine = 1;
   try {
-    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; raw: string }>) {
+    for await (const rec of parser as AsyncIterable<{
+      record: Record<string, string>;
+      raw: string;
+    }>) {
       const leading = LEADING_BREAKS.exec(rec.raw)![0];
       const line = linesBefore + countBreaks(leading) + 1;
       linesBefore += countBreaks(rec.raw);
@@ -122,6 +134,11 @@ async function* csvRows(path: string, options: ReadOptions): AsyncGenerator<Inpu
 }
 
 /** Streams the adverts of a JSON Lines or CSV file in batches of parsed lines, in file order. */
-export function readAdvertFile(path: string, options: ReadOptions = {}): AsyncGenerator<InputItem[]> {
-  return (options.format ?? formatOf(path)) === 'csv' ? csvRows(path, options) : jsonLines(path, options);
+export function readAdvertFile(
+  path: string,
+  options: ReadOptions = {},
+): AsyncGenerator<InputItem[]> {
+  return (options.format ?? formatOf(path)) === 'csv'
+    ? csvRows(path, options)
+    : jsonLines(path, options);
 }

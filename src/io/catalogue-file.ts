@@ -30,17 +30,24 @@ export async function loadCatalogueFile(path = DEFAULT_CATALOGUE_PATH): Promise<
   try {
     data = parseYaml(text);
   } catch (err) {
-    throw new AppError('CATALOGUE_INVALID', `catalogue ${path} is not valid YAML`, [(err as Error).message]);
+    throw new AppError('CATALOGUE_INVALID', `catalogue ${path} is not valid YAML`, [
+      (err as Error).message,
+    ]);
   }
   const result = catalogueSchema.safeParse(data);
   if (!result.success) {
     const indicators = (data as { indicators?: Array<{ id?: string }> })?.indicators;
     const details = result.error.issues.map((issue) => {
       const [first, index] = issue.path;
-      const id = first === 'indicators' && typeof index === 'number' ? indicators?.[index]?.id : undefined;
+      const id =
+        first === 'indicators' && typeof index === 'number' ? indicators?.[index]?.id : undefined;
       return `${issue.path.join('.')}${id ? ` (${id})` : ''}: ${issue.message}`;
     });
-    throw new AppError('CATALOGUE_INVALID', `catalogue ${path} has ${details.length} problem(s)`, details);
+    throw new AppError(
+      'CATALOGUE_INVALID',
+      `catalogue ${path} has ${details.length} problem(s)`,
+      details,
+    );
   }
   return { path, text, catalogue: result.data };
 }
@@ -65,7 +72,10 @@ export async function readVersionLock(cataloguePath: string): Promise<Record<str
 }
 
 /** Writes the version lock. */
-export async function writeVersionLock(cataloguePath: string, lock: Record<string, string>): Promise<void> {
+export async function writeVersionLock(
+  cataloguePath: string,
+  lock: Record<string, string>,
+): Promise<void> {
   await writeFile(lockPathFor(cataloguePath), `${JSON.stringify(lock, null, 2)}\n`);
 }
 

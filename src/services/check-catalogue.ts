@@ -57,7 +57,9 @@ export async function checkCatalogue(
   const failures = runCatalogueExamples(catalogue, compiled);
   const versionProblems: string[] = [];
   const changelog = await readChangelog(file.path);
-  if (!new RegExp(`^##\\s*\\[?${catalogue.version.replace(/\./g, '\\.')}\\]?`, 'm').test(changelog)) {
+  if (
+    !new RegExp(`^##\\s*\\[?${catalogue.version.replace(/\./g, '\\.')}\\]?`, 'm').test(changelog)
+  ) {
     versionProblems.push(`CHANGELOG.md has no "## ${catalogue.version}" entry`);
   }
   const lock = await readVersionLock(file.path);

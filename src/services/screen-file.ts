@@ -69,6 +69,9 @@ export async function screenFile(options: ScreenFileOptions): Promise<ScreenFile
     onProgress: () => options.onProgress?.(bytesRead, total),
   });
   await Promise.all([results.close(), rejected.close()]);
-  await writeFile(files.summary, `${JSON.stringify({ source: options.input, ...summary }, null, 1)}\n`);
+  await writeFile(
+    files.summary,
+    `${JSON.stringify({ source: options.input, ...summary }, null, 1)}\n`,
+  );
   return { summary, catalogue, files };
 }

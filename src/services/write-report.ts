@@ -15,7 +15,9 @@ export async function writeReport(options: {
   const summaryPath = join(options.dir, OUTPUT_FILES.summary);
   let summary: ScreenSummary & { source?: string };
   try {
-    summary = JSON.parse(await readFile(summaryPath, 'utf8')) as ScreenSummary & { source?: string };
+    summary = JSON.parse(await readFile(summaryPath, 'utf8')) as ScreenSummary & {
+      source?: string;
+    };
   } catch {
     throw new AppError(
       'NOT_FOUND',

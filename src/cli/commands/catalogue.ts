@@ -15,8 +15,12 @@ export function catalogueCommand(): Command {
     .option('--lock', 'record this version as released in versions.lock.json (after a bump)')
     .action(async (file: string | undefined, opts: { lock?: boolean }) => {
       const r = await checkCatalogue(file, { lock: opts.lock ?? false });
-      const fam = Object.entries(r.byFamily).map(([k, v]) => `${k} ${v}`).join(', ');
-      const grades = Object.entries(r.byGrade).map(([k, v]) => `${k} ${v}`).join(', ');
+      const fam = Object.entries(r.byFamily)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      const grades = Object.entries(r.byGrade)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
       console.log(`Catalogue ${r.path}`);
       console.log(`  version ${r.version}: ${r.indicators} indicators (${fam})`);
       console.log(`  grades: ${grades}`);

@@ -46,6 +46,8 @@ export function demoCommand(): Command {
       printScreenSummary(outcome.summary, (performance.now() - started) / 1000);
       const report = await writeReport({ dir: resultsDir, now: () => new Date() });
       console.log(`\n3. Report:  ${report}`);
-      console.log('\nOpen the report in a browser. Scores are leads for human review, never proof.');
+      console.log(
+        '\nOpen the report in a browser. Scores are leads for human review, never proof.',
+      );
     });
 }

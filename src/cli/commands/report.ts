@@ -4,7 +4,9 @@ import { writeReport } from '../../services/write-report.ts';
 /** `beacon report <dir>`: write the HTML report of a screening run. */
 export function reportCommand(): Command {
   return new Command('report')
-    .description('Write <dir>/report.html, one self-contained HTML file, from the results in <dir>.')
+    .description(
+      'Write <dir>/report.html, one self-contained HTML file, from the results in <dir>.',
+    )
     .argument('<dir>', 'a folder written by "beacon screen"')
     .option('--catalogue <file>', 'indicator catalogue (default: the shipped one)')
     .action(async (dir: string, opts: { catalogue?: string }) => {

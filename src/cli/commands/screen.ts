@@ -15,28 +15,41 @@ export function screenCommand(): Command {
     .argument('<file>', 'adverts file (.jsonl, or .csv with the same column names)')
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
     .option('--site <site>', 'site for adverts that name none')
-    .addOption(new Option('--format <format>', 'input format (default: from the file name)').choices(['jsonl', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'input format (default: from the file name)').choices([
+        'jsonl',
+        'csv',
+      ]),
+    )
     .option('--catalogue <file>', 'indicator catalogue (default: the shipped one)')
-    .action(async (file: string, opts: { out: string; site?: string; format?: 'jsonl' | 'csv'; catalogue?: string }) => {
-      const started = performance.now();
-      let progress: ReturnType<typeof startProgress> | null = null;
-      const outcome = await screenFile({
-        input: file,
-        outDir: opts.out,
-        site: opts.site,
-        format: opts.format,
-        cataloguePath: opts.catalogue,
-        onProgress: (bytes, total) => {
-          progress ??= startProgress('Screening', total, 'bytes');
-          progress.update(bytes);
-        },
-      });
-      (progress as ReturnType<typeof startProgress> | null)?.stop();
-      const seconds = (performance.now() - started) / 1000;
-      printScreenSummary(outcome.summary, seconds);
-      console.log(`\nResults:  ${outcome.files.adverts}`);
-      if (outcome.summary.rejected > 0) console.log(`Rejected: ${outcome.files.rejected} (${fmt(outcome.summary.rejected)} lines)`);
-      console.log(`Summary:  ${outcome.files.summary}`);
-      console.log(`Report:   run "beacon report ${opts.out}"`);
-    });
+    .action(
+      async (
+        file: string,
+        opts: { out: string; site?: string; format?: 'jsonl' | 'csv'; catalogue?: string },
+      ) => {
+        const started = performance.now();
+        let progress: ReturnType<typeof startProgress> | null = null;
+        const outcome = await screenFile({
+          input: file,
+          outDir: opts.out,
+          site: opts.site,
+          format: opts.format,
+          cataloguePath: opts.catalogue,
+          onProgress: (bytes, total) => {
+            progress ??= startProgress('Screening', total, 'bytes');
+            progress.update(bytes);
+          },
+        });
+        (progress as ReturnType<typeof startProgress> | null)?.stop();
+        const seconds = (performance.now() - started) / 1000;
+        printScreenSummary(outcome.summary, seconds);
+        console.log(`\nResults:  ${outcome.files.adverts}`);
+        if (outcome.summary.rejected > 0)
+          console.log(
+            `Rejected: ${outcome.files.rejected} (${fmt(outcome.summary.rejected)} lines)`,
+          );
+        console.log(`Summary:  ${outcome.files.summary}`);
+        console.log(`Report:   run "beacon report ${opts.out}"`);
+      },
+    );
 }

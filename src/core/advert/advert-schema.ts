@@ -49,7 +49,10 @@ export const advertSchema = z
     verified: z
       .looseObject({
         age: z.boolean().optional().describe('The site verified the advertised person is an adult'),
-        identity: z.boolean().optional().describe("The site verified the advertised person's identity"),
+        identity: z
+          .boolean()
+          .optional()
+          .describe("The site verified the advertised person's identity"),
       })
       .optional()
       .describe("The site's own checks on the advertised person"),

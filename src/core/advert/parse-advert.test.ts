@@ -45,7 +45,9 @@ describe('parseAdvertRecord', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const fields = r.errors.map((e) => e.field);
-      expect(fields).toEqual(expect.arrayContaining(['id', 'age', 'postedAt', 'images[0].pdq', 'verified.age']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['id', 'age', 'postedAt', 'images[0].pdq', 'verified.age']),
+      );
     }
   });
 
@@ -127,10 +129,16 @@ describe('csvRowToRecord', () => {
 
   it('never throws on any row (property)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('id', 'age', 'phones', 'images', 'verified', 'verified.age', 'x'), fc.string()), (row) => {
-        const r = parseAdvertRecord(csvRowToRecord(row));
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('id', 'age', 'phones', 'images', 'verified', 'verified.age', 'x'),
+          fc.string(),
+        ),
+        (row) => {
+          const r = parseAdvertRecord(csvRowToRecord(row));
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
     );
   });
 });

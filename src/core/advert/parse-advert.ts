@@ -50,7 +50,10 @@ export function parseAdvertJsonLine(line: string, options: ParseOptions = {}): P
   try {
     record = JSON.parse(line);
   } catch (err) {
-    return { ok: false, errors: [{ field: '', message: `not valid JSON: ${(err as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ field: '', message: `not valid JSON: ${(err as Error).message}` }],
+    };
   }
   return parseAdvertRecord(record, options);
 }

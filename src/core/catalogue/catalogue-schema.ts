@@ -79,13 +79,25 @@ export const indicatorSchema = z
       ctx.addIssue({ code: 'custom', message: `id must start with its family "${ind.family}."` });
     }
     if (ind.grade === 'counter-indicator' && ind.weight >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a counter-indicator carries a negative weight' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight'],
+        message: 'a counter-indicator carries a negative weight',
+      });
     }
     if (ind.grade === 'not-predictive' && ind.weight !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'an indicator graded not-predictive has weight 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight'],
+        message: 'an indicator graded not-predictive has weight 0',
+      });
     }
     if ((ind.grade === 'tested' || ind.grade === 'expert') && ind.weight <= 0) {
-      ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a tested or expert indicator carries a positive weight' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weight'],
+        message: 'a tested or expert indicator carries a positive weight',
+      });
     }
     const groupExample = ind.detect.type === 'group';
     for (const [kind, list] of Object.entries(ind.examples)) {
@@ -116,12 +128,20 @@ export const catalogueSchema = z
     const seen = new Set<string>();
     cat.indicators.forEach((ind, i) => {
       if (seen.has(ind.id)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'id'], message: `duplicate id ${ind.id}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'id'],
+          message: `duplicate id ${ind.id}`,
+        });
       }
       seen.add(ind.id);
     });
     if (!(cat.levels.low < cat.levels.medium && cat.levels.medium < cat.levels.high)) {
-      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'thresholds must rise: low < medium < high' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message: 'thresholds must rise: low < medium < high',
+      });
     }
   });
 export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -22,7 +22,9 @@ describe('the shipped catalogue', () => {
 
   it('marks nationality, ethnicity and language indicators as bias risks', () => {
     const biased = catalogue.indicators.filter((i) => i.biasRisk).map((i) => i.id);
-    expect(biased).toEqual(expect.arrayContaining(['text.ethnicity-marketing', 'text.language-barrier']));
+    expect(biased).toEqual(
+      expect.arrayContaining(['text.ethnicity-marketing', 'text.language-barrier']),
+    );
   });
 
   describe.each(catalogue.indicators.map((i) => [i.id, i] as const))('%s', (id) => {
@@ -56,14 +58,17 @@ describe('catalogue rules', () => {
   });
 
   it('rejects duplicate ids and ids outside their family', () => {
-    expect(
-      catalogueSchema.safeParse({ ...catalogue, indicators: [base, base] }).success,
-    ).toBe(false);
+    expect(catalogueSchema.safeParse({ ...catalogue, indicators: [base, base] }).success).toBe(
+      false,
+    );
     expect(withIndicator({ id: 'image.youth-language' }).success).toBe(false);
   });
 
   it('reports a pattern that does not compile, naming the indicator', () => {
-    const bad = { ...catalogue, indicators: [{ ...base, detect: { type: 'phrases' as const, patterns: ['(unclosed'] } }] };
+    const bad = {
+      ...catalogue,
+      indicators: [{ ...base, detect: { type: 'phrases' as const, patterns: ['(unclosed'] } }],
+    };
     expect(() => compileCatalogue(bad)).toThrow(/text\.youth-language: invalid pattern/);
   });
 });

@@ -56,7 +56,11 @@ function matches(re: RegExp, s: string): Array<[number, number]> {
   return out;
 }
 
-function phraseDetector(patterns: readonly string[], unless: readonly string[] | undefined, id: string) {
+function phraseDetector(
+  patterns: readonly string[],
+  unless: readonly string[] | undefined,
+  id: string,
+) {
   const re = compileRegex(patterns, id);
   const unlessRe = unless && unless.length > 0 ? compileRegex(unless, id) : null;
   return (f: AdvertFeatures): Evidence[] | null => {

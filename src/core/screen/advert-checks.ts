@@ -35,7 +35,8 @@ function statedAgeBelow(f: AdvertFeatures, params: Params): Evidence[] | null {
   }
   for (const field of fields) {
     for (const hit of f.extracted[field].ages) {
-      if (inRange(hit.age)) evidence.push({ kind: 'text', field, span: hit.span, excerpt: hit.raw });
+      if (inRange(hit.age))
+        evidence.push({ kind: 'text', field, span: hit.span, excerpt: hit.raw });
     }
   }
   return evidence.length > 0 ? evidence : null;

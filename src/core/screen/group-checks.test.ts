@@ -41,12 +41,23 @@ describe('group checks', () => {
       postedAt: `${day}T10:00:00Z`,
       phones: ['07700 900111'],
     }));
-    expect(GROUP_CHECK_FNS['persona-circuit'](features(posts), { personas: 2, towns: 3, days: 14 })).toEqual([]);
-    expect(GROUP_CHECK_FNS['persona-circuit'](features(posts), { personas: 2, towns: 3, days: 60 })).toHaveLength(1);
+    expect(
+      GROUP_CHECK_FNS['persona-circuit'](features(posts), { personas: 2, towns: 3, days: 14 }),
+    ).toEqual([]);
+    expect(
+      GROUP_CHECK_FNS['persona-circuit'](features(posts), { personas: 2, towns: 3, days: 60 }),
+    ).toHaveLength(1);
   });
 
   it('treats one persona with one number in many towns as touring, not a network', () => {
-    const tour = features(['Leeds', 'Hull', 'York'].map((town) => ({ name: 'Anna', age: 30, town, phones: ['07700 900111'] })));
+    const tour = features(
+      ['Leeds', 'Hull', 'York'].map((town) => ({
+        name: 'Anna',
+        age: 30,
+        town,
+        phones: ['07700 900111'],
+      })),
+    );
     expect(GROUP_CHECK_FNS['solo-touring'](tour, { towns: 3 })).toHaveLength(1);
     expect(GROUP_CHECK_FNS['persona-circuit'](tour, {})).toEqual([]);
     expect(GROUP_CHECK_FNS['contact-many-personas'](tour, {})).toEqual([]);
@@ -59,8 +70,13 @@ describe('group checks', () => {
       { accountId: 'y', payerId: 'p', images: [{ pdq: pdq.toUpperCase() }], name: 'B' },
       { accountId: 'z', payerId: 'p', name: 'C' },
     ]);
-    expect(GROUP_CHECK_FNS['payer-many-accounts'](group, { min: 3 })[0]!.detail).toBe('one payer pays for 3 accounts');
-    expect(GROUP_CHECK_FNS['image-many-accounts'](group, { min: 2 })[0]!.adverts).toEqual(['a0', 'a1']);
+    expect(GROUP_CHECK_FNS['payer-many-accounts'](group, { min: 3 })[0]!.detail).toBe(
+      'one payer pays for 3 accounts',
+    );
+    expect(GROUP_CHECK_FNS['image-many-accounts'](group, { min: 2 })[0]!.adverts).toEqual([
+      'a0',
+      'a1',
+    ]);
     expect(GROUP_CHECK_FNS['image-many-personas'](group, { min: 2 })).toHaveLength(1);
   });
 });

@@ -34,7 +34,10 @@ function groupBy(
   return groups;
 }
 
-function distinct<T>(adverts: readonly AdvertFeatures[], values: (f: AdvertFeatures) => Iterable<T>) {
+function distinct<T>(
+  adverts: readonly AdvertFeatures[],
+  values: (f: AdvertFeatures) => Iterable<T>,
+) {
   const set = new Set<T>();
   for (const f of adverts) for (const v of values(f)) set.add(v);
   return set;
@@ -94,32 +97,60 @@ function maxTownsInWindow(adverts: readonly AdvertFeatures[], days: number): num
 /** The built-in group checks, by catalogue name. */
 export const GROUP_CHECK_FNS: Readonly<Record<GroupCheck, GroupCheckFn>> = {
   'account-many-phones': (adverts, p) =>
-    manyPer(adverts, (f) => one(f.advert.accountId), (f) => f.phones.map((c) => c.value), p.min ?? 3, (n) =>
-      `one account carries ${plural(n, 'phone number')}`,
+    manyPer(
+      adverts,
+      (f) => one(f.advert.accountId),
+      (f) => f.phones.map((c) => c.value),
+      p.min ?? 3,
+      (n) => `one account carries ${plural(n, 'phone number')}`,
     ),
   'account-many-personas': (adverts, p) =>
-    manyPer(adverts, (f) => one(f.advert.accountId), (f) => one(personaKey(f)), p.min ?? 3, (n) =>
-      `one account advertises ${plural(n, 'persona')} (distinct name and age)`,
+    manyPer(
+      adverts,
+      (f) => one(f.advert.accountId),
+      (f) => one(personaKey(f)),
+      p.min ?? 3,
+      (n) => `one account advertises ${plural(n, 'persona')} (distinct name and age)`,
     ),
   'payer-many-accounts': (adverts, p) =>
-    manyPer(adverts, (f) => one(f.advert.payerId), (f) => one(f.advert.accountId), p.min ?? 3, (n) =>
-      `one payer pays for ${plural(n, 'account')}`,
+    manyPer(
+      adverts,
+      (f) => one(f.advert.payerId),
+      (f) => one(f.advert.accountId),
+      p.min ?? 3,
+      (n) => `one payer pays for ${plural(n, 'account')}`,
     ),
   'accounts-share-contact': (adverts, p) =>
-    manyPer(adverts, contacts, (f) => one(f.advert.accountId), p.min ?? 2, (n) =>
-      `one phone number or email appears on ${plural(n, 'account')}`,
+    manyPer(
+      adverts,
+      contacts,
+      (f) => one(f.advert.accountId),
+      p.min ?? 2,
+      (n) => `one phone number or email appears on ${plural(n, 'account')}`,
     ),
   'contact-many-personas': (adverts, p) =>
-    manyPer(adverts, contacts, (f) => one(personaKey(f)), p.min ?? 3, (n) =>
-      `one phone number or email is behind ${plural(n, 'persona')}`,
+    manyPer(
+      adverts,
+      contacts,
+      (f) => one(personaKey(f)),
+      p.min ?? 3,
+      (n) => `one phone number or email is behind ${plural(n, 'persona')}`,
     ),
   'image-many-personas': (adverts, p) =>
-    manyPer(adverts, imageHashes, (f) => one(personaKey(f)), p.min ?? 2, (n) =>
-      `the same photo appears under ${plural(n, 'persona')}`,
+    manyPer(
+      adverts,
+      imageHashes,
+      (f) => one(personaKey(f)),
+      p.min ?? 2,
+      (n) => `the same photo appears under ${plural(n, 'persona')}`,
     ),
   'image-many-accounts': (adverts, p) =>
-    manyPer(adverts, imageHashes, (f) => one(f.advert.accountId), p.min ?? 2, (n) =>
-      `the same photo appears on ${plural(n, 'account')}`,
+    manyPer(
+      adverts,
+      imageHashes,
+      (f) => one(f.advert.accountId),
+      p.min ?? 2,
+      (n) => `the same photo appears on ${plural(n, 'account')}`,
     ),
   'persona-circuit': (adverts, p) => {
     const findings: GroupFinding[] = [];

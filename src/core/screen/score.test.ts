@@ -18,7 +18,11 @@ describe('scoreReasons', () => {
     expect(scoreReasons([], levels, traits)).toEqual({ score: 0, level: 'none', capped: false });
     expect(scoreReasons([reason('a', 'text', 1.5)], levels, traits).level).toBe('low');
     const two = [reason('a', 'text', 2), reason('b', 'account', 2.5)];
-    expect(scoreReasons(two, levels, traits)).toEqual({ score: 4.5, level: 'medium', capped: false });
+    expect(scoreReasons(two, levels, traits)).toEqual({
+      score: 4.5,
+      level: 'medium',
+      capped: false,
+    });
     const three = [...two, reason('c', 'image', 3)];
     expect(scoreReasons(three, levels, traits).level).toBe('high');
   });

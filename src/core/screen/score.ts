@@ -41,6 +41,7 @@ export function scoreReasons(
   if (score >= levels.high) level = 'high';
   else if (score >= levels.medium) level = 'medium';
   else if (score >= levels.low) level = 'low';
-  const capped = (level === 'medium' || level === 'high') && !isIndependentEvidence(reasons, traits);
+  const capped =
+    (level === 'medium' || level === 'high') && !isIndependentEvidence(reasons, traits);
   return { score, level: capped ? 'low' : level, capped };
 }
