@@ -71,14 +71,14 @@ describe('beacon CLI', () => {
     const results = lines(await readFile(join(out, 'adverts.jsonl'), 'utf8')) as AdvertResult[];
     expect(results.map((x) => x.id)).toEqual(['ad-1', 'ad-2']);
     const [risky, plain] = results;
-    expect(risky).toMatchObject({ site: 'test-site', networkId: null, catalogueVersion: '1.0.0' });
+    expect(risky).toMatchObject({ site: 'test-site', networkId: null, catalogueVersion: '1.1.0' });
     expect(['medium', 'high']).toContain(risky!.level);
     const ids = risky!.reasons.map((x) => x.indicator);
     expect(ids).toEqual(
       expect.arrayContaining([
         'text.obscured-phone',
         'text.youth-language',
-        'account.age-not-verified',
+        'account.verification-missing',
       ]),
     );
     expect(risky!.score).toBeCloseTo(

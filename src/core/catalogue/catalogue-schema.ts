@@ -9,8 +9,7 @@ export type Grade = (typeof GRADES)[number];
 export const ADVERT_CHECKS = [
   'obscured-phone',
   'obscured-email',
-  'age-not-verified',
-  'identity-not-verified',
+  'verification-missing',
   'several-phones',
   'stated-age-below',
 ] as const;

@@ -19,10 +19,15 @@ function obscured(f: AdvertFeatures, kind: 'phones' | 'emails'): Evidence[] | nu
   return evidence.length > 0 ? evidence : null;
 }
 
-function verification(f: AdvertFeatures, key: 'age' | 'identity'): Evidence[] | null {
-  return f.advert.verified?.[key] === false
-    ? [{ kind: 'field', field: `verified.${key}`, value: false }]
-    : null;
+/** The site's checks that were made and failed or are recorded as not done (never absence of data). */
+function verificationMissing(f: AdvertFeatures): Evidence[] | null {
+  const evidence: Evidence[] = [];
+  for (const key of ['age', 'identity'] as const) {
+    if (f.advert.verified?.[key] === false) {
+      evidence.push({ kind: 'field', field: `verified.${key}`, value: false });
+    }
+  }
+  return evidence.length > 0 ? evidence : null;
 }
 
 function statedAgeBelow(f: AdvertFeatures, params: Params): Evidence[] | null {
@@ -46,8 +51,7 @@ function statedAgeBelow(f: AdvertFeatures, params: Params): Evidence[] | null {
 export const ADVERT_CHECK_FNS: Readonly<Record<AdvertCheck, AdvertCheckFn>> = {
   'obscured-phone': (f) => obscured(f, 'phones'),
   'obscured-email': (f) => obscured(f, 'emails'),
-  'age-not-verified': (f) => verification(f, 'age'),
-  'identity-not-verified': (f) => verification(f, 'identity'),
+  'verification-missing': verificationMissing,
   'several-phones': (f, params) =>
     f.phones.length >= (params.min ?? 2) ? f.phones.flatMap((p) => p.evidence) : null,
   'stated-age-below': statedAgeBelow,

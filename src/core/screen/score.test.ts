@@ -44,7 +44,14 @@ describe('scoreReasons', () => {
 
   it('never lets a nationality or ethnicity indicator count as independent evidence', () => {
     const r = [reason('text.ethnicity', 'text', 4), reason('b', 'account', 4)];
-    expect(scoreReasons(r, levels, traits)).toMatchObject({ level: 'low', capped: true });
+    expect(scoreReasons(r, levels, traits)).toMatchObject({ score: 8, level: 'low', capped: true });
+  });
+
+  it('shows bias-risk contributions in the score but never lets them decide the level', () => {
+    const r = [reason('a', 'text', 2), reason('b', 'account', 1.5), reason('text.ethnicity', 'text', 1)];
+    expect(scoreReasons(r, levels, traits)).toEqual({ score: 4.5, level: 'low', capped: false });
+    const alone = [reason('text.ethnicity', 'text', 1.5)];
+    expect(scoreReasons(alone, levels, traits).level).toBe('none');
   });
 
   it('lets counter-indicators lower the score', () => {

@@ -29,18 +29,31 @@ export function isIndependentEvidence(
   return families.size >= 2 || families.has('network');
 }
 
-/** Sum of contributions, and the level under the catalogue's thresholds and the evidence rule. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The score is the sum of every contribution (it orders the queue). The level comes from the
+ * same sum without bias-risk contributions, so nationality, ethnicity or language can be shown
+ * and can order adverts within a level but never decide one; above `low` it also needs
+ * independent evidence.
+ */
 export function scoreReasons(
   reasons: readonly Reason[],
   levels: Catalogue['levels'],
   traits: (id: string) => IndicatorTraits | undefined,
 ): Scored {
-  const raw = reasons.reduce((sum, r) => sum + r.weight, 0);
-  const score = Math.round(raw * 100) / 100;
+  let raw = 0;
+  let levelRaw = 0;
+  for (const r of reasons) {
+    raw += r.weight;
+    if (!traits(r.indicator)?.biasRisk) levelRaw += r.weight;
+  }
+  const score = round2(raw);
+  const levelScore = round2(levelRaw);
   let level: Level = 'none';
-  if (score >= levels.high) level = 'high';
-  else if (score >= levels.medium) level = 'medium';
-  else if (score >= levels.low) level = 'low';
+  if (levelScore >= levels.high) level = 'high';
+  else if (levelScore >= levels.medium) level = 'medium';
+  else if (levelScore >= levels.low) level = 'low';
   const capped =
     (level === 'medium' || level === 'high') && !isIndependentEvidence(reasons, traits);
   return { score, level: capped ? 'low' : level, capped };
