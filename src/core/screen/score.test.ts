@@ -48,7 +48,11 @@ describe('scoreReasons', () => {
   });
 
   it('shows bias-risk contributions in the score but never lets them decide the level', () => {
-    const r = [reason('a', 'text', 2), reason('b', 'account', 1.5), reason('text.ethnicity', 'text', 1)];
+    const r = [
+      reason('a', 'text', 2),
+      reason('b', 'account', 1.5),
+      reason('text.ethnicity', 'text', 1),
+    ];
     expect(scoreReasons(r, levels, traits)).toEqual({ score: 4.5, level: 'low', capped: false });
     const alone = [reason('text.ethnicity', 'text', 1.5)];
     expect(scoreReasons(alone, levels, traits).level).toBe('none');
