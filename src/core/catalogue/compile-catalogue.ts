@@ -3,6 +3,7 @@ import { ADVERT_CHECK_FNS } from '../screen/advert-checks.ts';
 import { GROUP_CHECK_FNS, type GroupFinding } from '../screen/group-checks.ts';
 import type { Evidence, Family } from '../screen/types.ts';
 import type { Catalogue, IndicatorSpec } from './catalogue-schema.ts';
+import { PhraseMatcher, type MatchSpan } from './phrase-matcher.ts';
 
 /** Most pieces of evidence kept per indicator per advert, so results stay small. */
 export const MAX_EVIDENCE = 8;
@@ -41,40 +42,38 @@ function compileRegex(patterns: readonly string[], id: string): RegExp {
   }
 }
 
-function matches(re: RegExp, s: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (s === '') return out;
+function overlapsAny(span: MatchSpan, others: readonly MatchSpan[]): boolean {
+  return others.some(([c, d]) => span[0] < d && c < span[1]);
+}
+
+function vetoSpans(re: RegExp, s: string): MatchSpan[] {
+  const out: MatchSpan[] = [];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null) {
-    if (m[0] === '') {
-      re.lastIndex++;
-      continue;
-    }
-    out.push([m.index, m.index + m[0].length]);
+    if (m[0] === '') re.lastIndex++;
+    else out.push([m.index, m.index + m[0].length]);
   }
   return out;
 }
 
 function phraseDetector(
-  patterns: readonly string[],
+  matcher: PhraseMatcher,
+  index: number,
   unless: readonly string[] | undefined,
   id: string,
 ) {
-  const re = compileRegex(patterns, id);
   const unlessRe = unless && unless.length > 0 ? compileRegex(unless, id) : null;
   return (f: AdvertFeatures): Evidence[] | null => {
     const evidence: Evidence[] = [];
     for (const field of ['title', 'text'] as const) {
       const s = f[field];
-      const hits = matches(re, s);
+      const hits = matcher.spans(index, s);
       if (hits.length === 0) continue;
-      const vetoes = unlessRe ? matches(unlessRe, s) : [];
-      for (const [a, b] of hits) {
-        if (vetoes.some(([c, d]) => a < d && c < b)) continue;
-        if (evidence.length < MAX_EVIDENCE) {
-          evidence.push({ kind: 'text', field, span: [a, b], excerpt: s.slice(a, b) });
-        }
+      const vetoes = unlessRe ? vetoSpans(unlessRe, s) : [];
+      for (const span of hits) {
+        if (overlapsAny(span, vetoes) || evidence.length >= MAX_EVIDENCE) continue;
+        evidence.push({ kind: 'text', field, span, excerpt: s.slice(span[0], span[1]) });
       }
     }
     return evidence.length > 0 ? evidence : null;
@@ -85,12 +84,17 @@ function phraseDetector(
 export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
   const advertDetectors: AdvertDetector[] = [];
   const groupDetectors: GroupDetector[] = [];
+  const phraseIndicators = catalogue.indicators.flatMap((ind) =>
+    ind.detect.type === 'phrases' ? [{ id: ind.id, patterns: ind.detect.patterns }] : [],
+  );
+  const matcher = new PhraseMatcher(phraseIndicators);
   for (const ind of catalogue.indicators) {
     const meta = { id: ind.id, family: ind.family, weight: ind.weight, biasRisk: ind.biasRisk };
     const d = ind.detect;
     const params = d.type === 'phrases' ? {} : (d.params ?? {});
     if (d.type === 'phrases') {
-      advertDetectors.push({ ...meta, detect: phraseDetector(d.patterns, d.unless, ind.id) });
+      const index = phraseIndicators.findIndex((p) => p.id === ind.id);
+      advertDetectors.push({ ...meta, detect: phraseDetector(matcher, index, d.unless, ind.id) });
     } else if (d.type === 'advert') {
       const fn = ADVERT_CHECK_FNS[d.check];
       advertDetectors.push({ ...meta, detect: (f) => fn(f, params) });
