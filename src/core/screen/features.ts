@@ -34,18 +34,21 @@ export interface AdvertFeatures {
 
 type TextField = 'title' | 'text';
 
-function contactRefs(
+interface Sighting {
+  readonly span: readonly [number, number];
+  readonly raw: string;
+  readonly obfuscated: boolean;
+}
+
+/** Merges a contact field's values and the text's sightings into one entry per normalised value. */
+function contactRefs<H extends Sighting>(
   fieldName: 'phones' | 'emails',
   fieldValues: readonly string[] | undefined,
   normalise: (raw: string) => string | null,
-  hits: ReadonlyArray<{
-    field: TextField;
-    value: string;
-    span: readonly [number, number];
-    raw: string;
-    obfuscated: boolean;
-  }>,
+  hits: { readonly title: readonly H[]; readonly text: readonly H[] },
+  valueOf: (hit: H) => string,
 ): ContactRef[] {
+  if (!fieldValues?.length && hits.title.length === 0 && hits.text.length === 0) return [];
   const byValue = new Map<string, { evidence: Evidence[]; obscured: boolean; plain: boolean }>();
   const entry = (value: string) => {
     let e = byValue.get(value);
@@ -62,17 +65,19 @@ function contactRefs(
     e.plain = true;
     e.evidence.push({ kind: 'field', field: `${fieldName}[${i}]`, value: raw });
   });
-  for (const h of hits) {
-    const e = entry(h.value);
-    if (h.obfuscated) e.obscured = true;
-    else e.plain = true;
-    e.evidence.push({ kind: 'text', field: h.field, span: h.span, excerpt: h.raw });
+  for (const field of ['title', 'text'] as const) {
+    for (const h of hits[field]) {
+      const e = entry(valueOf(h));
+      if (h.obfuscated) e.obscured = true;
+      else e.plain = true;
+      e.evidence.push({ kind: 'text', field, span: h.span, excerpt: h.raw });
+    }
   }
-  return [...byValue].map(([value, e]) => ({
-    value,
-    evidence: e.evidence,
-    onlyObscured: e.obscured && !e.plain,
-  }));
+  const refs: ContactRef[] = [];
+  for (const [value, e] of byValue) {
+    refs.push({ value, evidence: e.evidence, onlyObscured: e.obscured && !e.plain });
+  }
+  return refs;
 }
 
 /** The features of one validated advert: extractions from title and text, normalised contacts. */
@@ -80,13 +85,6 @@ export function advertFeatures(advert: Advert): AdvertFeatures {
   const title = advert.title ?? '';
   const text = advert.text ?? '';
   const extracted = { title: extractText(title), text: extractText(text) };
-  const fields: TextField[] = ['title', 'text'];
-  const phoneHits = fields.flatMap((field) =>
-    extracted[field].phones.map((p) => ({ field, value: p.e164, ...p })),
-  );
-  const emailHits = fields.flatMap((field) =>
-    extracted[field].emails.map((m) => ({ field, value: m.email, ...m })),
-  );
   const textAge = extracted.title.ages[0]?.age ?? extracted.text.ages[0]?.age ?? null;
   const fieldTown = advert.town ? findTown(advert.town) : null;
   const textTown = extracted.title.towns[0]?.town ?? extracted.text.towns[0]?.town ?? null;
@@ -96,8 +94,20 @@ export function advertFeatures(advert: Advert): AdvertFeatures {
     text,
     extracted,
     language: detectLanguage(text.length >= title.length ? text : title),
-    phones: contactRefs('phones', advert.phones, (raw) => normalisePhone(raw), phoneHits),
-    emails: contactRefs('emails', advert.emails, normaliseEmail, emailHits),
+    phones: contactRefs(
+      'phones',
+      advert.phones,
+      (raw) => normalisePhone(raw),
+      { title: extracted.title.phones, text: extracted.text.phones },
+      (h) => h.e164,
+    ),
+    emails: contactRefs(
+      'emails',
+      advert.emails,
+      normaliseEmail,
+      { title: extracted.title.emails, text: extracted.text.emails },
+      (h) => h.email,
+    ),
     age: advert.age ?? textAge,
     town: fieldTown?.name ?? advert.town ?? textTown,
   };
