@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoCorpus, DEMO_DEFAULTS } from '../src/services/write-demo-corpus.ts';
+import { runPdqBench } from './pdq.ts';
 import { printStageCosts } from './screen-stages.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -71,6 +72,7 @@ try {
     `        peak RSS ${first.maxRssMB.toFixed(0)} MB and ${last.maxRssMB.toFixed(0)} MB; ratio ${(last.maxRssMB / first.maxRssMB).toFixed(2)} (V8 grows its heap lazily, so RSS rises before it levels off)`,
   );
   await printStageCosts(firstCorpus, smoke ? 2_000 : 10_000, smoke ? 2 : 5);
+  await runPdqBench(smoke);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

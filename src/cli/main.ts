@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { demoCommand } from './commands/demo.ts';
 import { demoDataCommand } from './commands/demo-data.ts';
+import { pdqCommand } from './commands/pdq.ts';
 import { reportCommand } from './commands/report.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { screenCommand } from './commands/screen.ts';
@@ -19,7 +20,8 @@ const program = new Command('beacon')
   .addCommand(demoDataCommand())
   .addCommand(catalogueCommand())
   .addCommand(demoCommand())
-  .addCommand(schemaCommand());
+  .addCommand(schemaCommand())
+  .addCommand(pdqCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -5,7 +5,8 @@ export type ErrorCode =
   | 'CATALOGUE_INVALID'
   | 'CATALOGUE_EXAMPLES_FAILED'
   | 'CATALOGUE_VERSION_NOT_BUMPED'
-  | 'IO_ERROR';
+  | 'IO_ERROR'
+  | 'IMAGE_UNREADABLE';
 
 /** An error a user can act on: a stable code, a message, and optional structured details. */
 export class AppError extends Error {
