@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { writeDemoCorpus, DEMO_DEFAULTS } from '../src/services/write-demo-corpus.ts';
 import { runPdqBench } from './pdq.ts';
 import { printStageCosts } from './screen-stages.ts';
+import { runTextLinkageBench } from './text-linkage.ts';
 
 const smoke = process.argv.includes('--smoke');
 const sizes = smoke ? [2_000, 10_000] : [20_000, 100_000];
@@ -73,6 +74,7 @@ try {
   );
   await printStageCosts(firstCorpus, smoke ? 2_000 : 10_000, smoke ? 2 : 5);
   await runPdqBench(smoke);
+  await runTextLinkageBench(smoke);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
