@@ -10,7 +10,7 @@ import { reportError } from './output.ts';
 
 const program = new Command('beacon')
   .description(
-    'Beacon: explainable screening of adult-services adverts for signs of modern slavery and\n' +
+    'Beacon: explainable screening of adult-services adverts for signs of modern slavery and ' +
       'sexual exploitation. Scores are leads for human review, never proof.',
   )
   .version('0.1.0')

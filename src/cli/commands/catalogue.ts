@@ -8,7 +8,7 @@ export function catalogueCommand(): Command {
   catalogue
     .command('check')
     .description(
-      'Validate the catalogue: schema, patterns, every positive and negative example, a changelog\n' +
+      'Validate the catalogue: schema, patterns, every positive and negative example, a changelog ' +
         'entry for its version, and that a changed catalogue bumped its version.',
     )
     .argument('[file]', 'catalogue file (default: the shipped catalogue/indicators.yaml)')

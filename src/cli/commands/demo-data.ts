@@ -7,8 +7,8 @@ import { startProgress } from '../progress.ts';
 export function demoDataCommand(): Command {
   return new Command('demo-data')
     .description(
-      'Write a synthetic, fictional demo corpus (format v1) to <dir>/adverts.jsonl and its ground\n' +
-        'truth to <dir>/truth.jsonl. For demos, tests and benchmarks: not evidence of accuracy\n' +
+      'Write a synthetic, fictional demo corpus (format v1) to <dir>/adverts.jsonl and its ground ' +
+        'truth to <dir>/truth.jsonl. For demos, tests and benchmarks: not evidence of accuracy ' +
         '(see docs/demo-corpus.md).',
     )
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')

@@ -11,7 +11,7 @@ import { startProgress } from '../progress.ts';
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      'Run Beacon end to end on demo data: generate a synthetic corpus, screen it, and write the\n' +
+      'Run Beacon end to end on demo data: generate a synthetic corpus, screen it, and write the ' +
         'HTML report. Nothing to set up; prints where everything is.',
     )
     .option('-o, --out <dir>', 'output folder', 'demo-output')

@@ -7,10 +7,10 @@ import { EXIT } from '../output.ts';
 export function pdqCommand(): Command {
   return new Command('pdq')
     .description(
-      'Print the PDQ perceptual hash of each image, one line each as\n' +
-        '"hash,quality,path" (the PDQ reference tool\'s format): 64 hex digits and a\n' +
-        'quality from 0 to 100 (below 50, the hash is unreliable). Two copies of a photo\n' +
-        'match within Hamming distance 31. Unreadable images are reported on stderr and\n' +
+      'Print the PDQ perceptual hash of each image, one line each as ' +
+        '"hash,quality,path" (the PDQ reference tool\'s format): 64 hex digits and a ' +
+        'quality from 0 to 100 (below 50, the hash is unreliable). Two copies of a photo ' +
+        'match within Hamming distance 31. Unreadable images are reported on stderr and ' +
         'skipped, and the exit code is then 1.',
     )
     .argument('<image...>', 'image files (JPEG, PNG, WebP, GIF, TIFF, AVIF)')

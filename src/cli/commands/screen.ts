@@ -8,8 +8,8 @@ import { printScreenSummary } from '../print-summary.ts';
 export function screenCommand(): Command {
   return new Command('screen')
     .description(
-      'Screen a JSON Lines or CSV file of adverts (format v1) against the indicator catalogue.\n' +
-        'Writes <dir>/adverts.jsonl (one result per advert), <dir>/rejected.jsonl (lines that\n' +
+      'Screen a JSON Lines or CSV file of adverts (format v1) against the indicator catalogue. ' +
+        'Writes <dir>/adverts.jsonl (one result per advert), <dir>/rejected.jsonl (lines that ' +
         'failed validation, with the errors and the original line) and <dir>/summary.json.',
     )
     .argument('<file>', 'adverts file (.jsonl, or .csv with the same column names)')
