@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PhraseMatcher, type MatchSpan } from './phrase-matcher.ts';
+import { isBoundaryAnchored, PhraseMatcher, type MatchSpan } from './phrase-matcher.ts';
 
 const indicators = [
   { id: 'a', patterns: ['\\bnew (?:girls|ladies)\\b', '\\bnew arrivals?\\b'] },
   { id: 'b', patterns: ['\\bnew girl in town\\b', '\\b(?:touring|visiting)\\b'] },
   { id: 'c', patterns: ['\\b24\\s*/\\s*7\\b', '\\bgirls?\\b'] },
   { id: 'd', patterns: ['\\bin town\\b'] },
+  // Not anchored at a word boundary: found by the ordinary scan.
+  { id: 'e', patterns: ['own\\b', '\\bgirl|ladies', '/7'] },
 ];
 
 /** What one global scan per indicator finds: the reference the matcher must agree with. */
@@ -66,6 +68,13 @@ describe('PhraseMatcher', () => {
         },
       ),
     );
+  });
+
+  it('knows which patterns can only match at a word boundary', () => {
+    expect(isBoundaryAnchored('\\bnew (?:a|b)\\b')).toBe(true);
+    expect(isBoundaryAnchored('\\bnew|old')).toBe(false);
+    expect(isBoundaryAnchored('new\\b')).toBe(false);
+    expect(isBoundaryAnchored('\\b[|](?:x)')).toBe(true);
   });
 
   it('names the indicator whose pattern does not compile', () => {

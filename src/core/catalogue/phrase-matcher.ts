@@ -9,6 +9,30 @@ function compile(patterns: readonly string[], flags: string, id: string): RegExp
   }
 }
 
+/** True when `src` has a `|` outside any group or class (so a leading `\b` binds one branch only). */
+function hasTopLevelAlternation(src: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** A pattern that can only match where `\b` holds, so only word boundaries need trying. */
+export function isBoundaryAnchored(pattern: string): boolean {
+  return pattern.startsWith('\\b') && !hasTopLevelAlternation(pattern);
+}
+
+const isWordCode = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
 /**
  * Matches every phrase indicator against a text in one scan. A combined expression finds each
  * position where any indicator's pattern matches; each indicator's own sticky expression is then
@@ -16,6 +40,9 @@ function compile(patterns: readonly string[], flags: string, id: string): RegExp
  * would find (leftmost, non-overlapping), at a fraction of the cost of fifteen separate scans.
  */
 export class PhraseMatcher {
+  /** Patterns that start with `\b`, tried (sticky) at word boundaries only. */
+  private readonly anchored: RegExp | null;
+  /** The other patterns, found by an ordinary global scan. */
   private readonly scanner: RegExp | null;
   private readonly sticky: readonly RegExp[];
   // Two-slot cache: indicators ask about title and text in turn for the same advert.
@@ -26,7 +53,10 @@ export class PhraseMatcher {
   ) {
     this.sticky = indicators.map((ind) => compile(ind.patterns, 'iy', ind.id));
     const all = indicators.flatMap((ind) => ind.patterns);
-    this.scanner = all.length > 0 ? compile(all, 'gi', 'catalogue') : null;
+    const anchored = all.filter(isBoundaryAnchored);
+    const rest = all.filter((p) => !isBoundaryAnchored(p));
+    this.anchored = anchored.length > 0 ? compile(anchored, 'iy', 'catalogue') : null;
+    this.scanner = rest.length > 0 ? compile(rest, 'gi', 'catalogue') : null;
   }
 
   /** Spans of indicator `index`'s matches in `text`. */
@@ -40,15 +70,8 @@ export class PhraseMatcher {
 
   private scanAll(text: string): MatchSpan[][] {
     const out: MatchSpan[][] = this.sticky.map(() => []);
-    if (!this.scanner || text === '') return out;
-    const positions: number[] = [];
-    const scanner = this.scanner;
-    scanner.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = scanner.exec(text)) !== null) {
-      positions.push(m.index);
-      scanner.lastIndex = m.index + 1;
-    }
+    if (text === '') return out;
+    const positions = this.candidatePositions(text);
     if (positions.length === 0) return out;
     this.sticky.forEach((re, k) => {
       let free = 0;
@@ -63,5 +86,34 @@ export class PhraseMatcher {
       }
     });
     return out;
+  }
+
+  /** Every position where some pattern matches, in increasing order. */
+  private candidatePositions(text: string): number[] {
+    const found: number[] = [];
+    const anchored = this.anchored;
+    if (anchored) {
+      // `\b` holds only where a word character meets a non-word character (or an end).
+      let prevWord = false;
+      for (let i = 0; i <= text.length; i++) {
+        const word = i < text.length && isWordCode(text.charCodeAt(i));
+        if (word !== prevWord) {
+          anchored.lastIndex = i;
+          if (anchored.test(text)) found.push(i);
+        }
+        prevWord = word;
+      }
+    }
+    const scanner = this.scanner;
+    if (scanner) {
+      scanner.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = scanner.exec(text)) !== null) {
+        found.push(m.index);
+        scanner.lastIndex = m.index + 1;
+      }
+      if (anchored) found.sort((a, b) => a - b);
+    }
+    return found;
   }
 }
