@@ -1,3 +1,4 @@
+import { KIND_NUMBER_WORD, isJsSpace, registerWordKind, scanText } from './scan.ts';
 import type { AgeHit } from './types.ts';
 
 // Ages outside this range are not an advertiser stating their age ("I'm 5ft", "I'm 100% real").
@@ -42,11 +43,12 @@ const TENS: Readonly<Record<string, number>> = {
   eighty: 80,
 };
 
-// "twenty one", "twenty-one", "twentyone", "nineteen": only words that can make 16–80.
+// "twenty one", "twenty-one", "twentyone", "nineteen": only words that can make 16–80. Sticky:
+// it is tried only where the shared scan found a word that may begin one (a match always starts
+// a run of ASCII letters, after the lookbehind).
 const NUMBER_WORDS =
-  /(?<![a-z])(?:(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty)(?:[ -]?(?:one|two|three|four|five|six|seven|eight|nine))?|sixteen|seventeen|eighteen|nineteen)(?![a-z])/gi;
-// Cheap gate for the number-word scan: every number word above contains one of these.
-const NUMBER_WORD_GATE = /ty|teen/i;
+  /(?<![a-z])(?:(?:twenty|thirty|fou?rty|fifty|sixty|seventy|eighty)(?:[ -]?(?:one|two|three|four|five|six|seven|eight|nine))?|sixteen|seventeen|eighteen|nineteen)(?![a-z])/iy;
+registerWordKind(KIND_NUMBER_WORD, [...Object.keys(TENS), ...Object.keys(TEENS)]);
 
 // Left context, anchored at the number: "I'm ", "I am only ", "Age: ", "aged ", "just turned ".
 const BEFORE =
@@ -62,6 +64,59 @@ const BAD_TAIL =
 const BAD_HEAD = /(?:\d\s*[-\u2013]\s*|(?:^|[^a-z])(?:to|or)\s+|\d{3,}\s?)$/i;
 
 const LETTER = /\p{L}/u;
+
+/** Whether AFTER can match at `end`: after spaces and at most one hyphen, a "y" (years, yo, y/o). */
+function mayHaveAgeUnitAfter(text: string, end: number): boolean {
+  let k = end;
+  while (isJsSpace(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) === 45) {
+    k++;
+    while (isJsSpace(text.charCodeAt(k))) k++;
+  }
+  return (text.charCodeAt(k) | 32) === 121;
+}
+
+// BEFORE ends, just before the number (spaces and up to two of ":=-–" aside), with a cue (I'm,
+// I am, age, age is, aged, turned: its last word is one of CUE_PIECES) then perhaps one of
+// FILLERS; "\s*" lets them share one word ("I'ma 21", "amcurrently").
+const CUE_PIECES = ['', 'm', 'im', 'am', 'age', 'ageis', 'is', 'aged', 'turned'];
+const FILLERS = ['', 'only', 'just', 'now', 'currently', 'a', 'an'];
+
+/** True when text[from, to) is `word`, ignoring ASCII case. */
+function isWordAt(text: string, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    if ((text.charCodeAt(from + j) | 32) !== word.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+function isSpaceBefore(text: string, k: number): boolean {
+  return k > 0 && isJsSpace(text.charCodeAt(k - 1));
+}
+
+/** Whether BEFORE can match before `start`: the ASCII word there is a cue piece and a filler. */
+function mayHaveCueBefore(text: string, start: number): boolean {
+  let k = start;
+  while (isSpaceBefore(text, k)) k--;
+  for (let p = 0; p < 2; p++) {
+    const c = text.charCodeAt(k - 1);
+    if (c !== 58 && c !== 61 && c !== 45 && c !== 0x2013) break;
+    k--;
+    while (isSpaceBefore(text, k)) k--;
+  }
+  let w = k;
+  while (w > 0 && ((text.charCodeAt(w - 1) | 32) - 97) >>> 0 < 26) w--;
+  if (w === k) return false;
+  for (const filler of FILLERS) {
+    const split = k - filler.length;
+    if (split < w || !isWordAt(text, split, k, filler)) continue;
+    for (const piece of CUE_PIECES) {
+      if ((piece.length > 0 || filler.length > 0) && isWordAt(text, w, split, piece)) return true;
+    }
+  }
+  return false;
+}
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -84,6 +139,19 @@ function wordValue(w: string): number | null {
   return null;
 }
 
+const NUMBER_WORD_LIST = [...Object.keys(TENS), ...Object.keys(TEENS)];
+
+/** True when the ASCII word [s, e) starts with a tens or teens word, in any case. */
+function startsWithNumberWord(text: string, s: number, e: number): boolean {
+  for (const w of NUMBER_WORD_LIST) {
+    if (e - s < w.length) continue;
+    let j = 0;
+    while (j < w.length && (text.charCodeAt(s + j) | 32) === w.charCodeAt(j)) j++;
+    if (j === w.length) return true;
+  }
+  return false;
+}
+
 interface Candidate {
   readonly value: number;
   readonly start: number;
@@ -93,28 +161,36 @@ interface Candidate {
 
 function candidates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    let j = i + 1;
-    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    if (j - i === 2) {
-      const value = (c - 48) * 10 + (text.charCodeAt(i + 1) - 48);
-      if (value >= MIN_AGE && value <= MAX_AGE) out.push({ value, start: i, end: j, word: false });
-    }
-    i = j - 1;
+  // Numbers: runs of exactly two digits, from the shared scan.
+  const scan = scanText(text);
+  for (let k = 0; k < scan.nRuns; k++) {
+    const i = scan.runStart[k] as number;
+    if ((scan.runEnd[k] as number) - i !== 2) continue;
+    const value = (text.charCodeAt(i) - 48) * 10 + (text.charCodeAt(i + 1) - 48);
+    if (value >= MIN_AGE && value <= MAX_AGE)
+      out.push({ value, start: i, end: i + 2, word: false });
   }
-  if (NUMBER_WORD_GATE.test(text)) {
-    NUMBER_WORDS.lastIndex = 0;
-    for (let m = NUMBER_WORDS.exec(text); m !== null; m = NUMBER_WORDS.exec(text)) {
-      const value = wordValue(m[0]);
-      if (value !== null && value >= MIN_AGE && value <= MAX_AGE) {
-        out.push({ value, start: m.index, end: m.index + m[0].length, word: true });
-      }
+  if ((scan.kinds & KIND_NUMBER_WORD) === 0) return out;
+  let words = false;
+  let matchedTo = 0;
+  for (let k = 0; k < scan.nWords; k++) {
+    if (((scan.wordKinds[k] as number) & KIND_NUMBER_WORD) === 0) continue;
+    const start = scan.wordStart[k] as number;
+    // Matches do not overlap ("twenty seven" is one); a match begins with a whole tens or teens
+    // word, so "for" or "sevens" need no regex.
+    if (start < matchedTo || !startsWithNumberWord(text, start, scan.wordEnd[k] as number))
+      continue;
+    NUMBER_WORDS.lastIndex = start;
+    const m = NUMBER_WORDS.exec(text);
+    if (m === null) continue;
+    matchedTo = start + m[0].length;
+    const value = wordValue(m[0]);
+    if (value !== null && value >= MIN_AGE && value <= MAX_AGE) {
+      out.push({ value, start, end: matchedTo, word: true });
+      words = true;
     }
-    out.sort((a, b) => a.start - b.start);
   }
+  if (words) out.sort((a, b) => a.start - b.start);
   return out;
 }
 
@@ -128,10 +204,15 @@ export function extractAges(text: string): AgeHit[] {
     // the one glued form allowed, and AFTER checks it.
     if (c.start > 0 && isWordChar(text, c.start - 1)) continue;
     const from = Math.max(0, c.start - 40);
-    const left = text.slice(from, c.start);
     const right = text.slice(c.end, c.end + 24);
-    const after = AFTER.exec(right);
-    let before = BEFORE.exec(left);
+    // The patterns run on short slices around the number, and only when the characters next to
+    // it allow a match: most two-digit numbers in an advert are times, prices or sizes.
+    const after = mayHaveAgeUnitAfter(text, c.end) ? AFTER.exec(right) : null;
+    // Without a right-hand cue, a glued word or a unit after the number rules it out whatever
+    // comes before, so the costlier left-hand pattern is not run ("10am", "5ft", "£80 for").
+    if (!after && (isWordChar(text, c.end) || BAD_TAIL.test(right.slice(0, 12)))) continue;
+    const left = text.slice(from, c.start);
+    let before = mayHaveCueBefore(text, c.start) ? BEFORE.exec(left) : null;
     // The window may begin inside a word ("...xim 21"): "^" only counts at a real word start.
     if (before && before.index === 0 && from > 0 && isWordChar(text, from - 1)) before = null;
     let start = c.start;

@@ -1,4 +1,6 @@
 import { FOLD_ZERO_WIDTH_BEFORE, stripInvisible } from './fold.ts';
+import type { FoldedText } from './fold.ts';
+import { KIND_AT, registerWordKind, scanText } from './scan.ts';
 import type { EmailHit, ObfuscationTechnique } from './types.ts';
 
 /*
@@ -92,6 +94,14 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0;
 }
 
+// The shared scan tags every ASCII word "at", so the common text without an @ sign is read
+// word by word instead of searched with ANCHOR_RE.
+registerWordKind(KIND_AT, ['at']);
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x5f || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
 /** Finds email addresses, including spelled-out ones ("anna at gmail dot com"), in free text. */
 export function extractEmails(text: string): EmailHit[] {
   const hits: EmailHit[] = [];
@@ -99,32 +109,73 @@ export function extractEmails(text: string): EmailHit[] {
   const f = stripInvisible(text);
   const t = f.text;
   let consumed = 0;
+  if (!f.changed && !hasAtSign(text)) {
+    // Fast path: with no @ sign (of any width) the only anchors are the words "at" (\bat\b).
+    const scan = scanText(text);
+    if ((scan.kinds & KIND_AT) === 0) return hits;
+    for (let k = 0; k < scan.nWords; k++) {
+      if (((scan.wordKinds[k] as number) & KIND_AT) === 0) continue;
+      const a = scan.wordStart[k] as number;
+      if (a < consumed || scan.wordEnd[k] !== a + 2) continue;
+      if (isWordChar(t.charCodeAt(a - 1)) || isWordChar(t.charCodeAt(a + 2))) continue;
+      consumed = tryAnchor(text, f, a, 2, hits, consumed);
+    }
+    return hits;
+  }
   ANCHOR_RE.lastIndex = 0;
   for (let m = ANCHOR_RE.exec(t); m !== null; m = ANCHOR_RE.exec(t)) {
     const a = m.index;
     if (a < consumed) continue;
-    if (m[0].length === 2) {
-      AFTER_AT_RE.lastIndex = a + 2;
-      if (!AFTER_AT_RE.test(t)) continue;
-    }
-    const hit = readEmailAt(t, a, m[0].length);
-    if (hit === null) continue;
-    const [start, end, email, spelled] = hit;
-    const span = f.toOriginal(start, end);
-    const techniques: ObfuscationTechnique[] = [];
-    if (spelled) techniques.push('spelled-symbols');
-    if (f.changed && f.flagsIn(start, end) & FOLD_ZERO_WIDTH_BEFORE) techniques.push('zero-width');
-    hits.push({
-      email,
-      span,
-      raw: text.slice(span[0], span[1]),
-      obfuscated: techniques.length > 0,
-      techniques,
-    });
-    consumed = end;
-    ANCHOR_RE.lastIndex = end;
+    const before = consumed;
+    consumed = tryAnchor(text, f, a, m[0].length, hits, consumed);
+    if (consumed !== before) ANCHOR_RE.lastIndex = consumed;
   }
   return hits;
+}
+
+/** True when the text holds an @ sign: ASCII, full-width or small. */
+function hasAtSign(text: string): boolean {
+  const scan = scanText(text);
+  if (scan.atSign) return true;
+  for (let k = 0; k < scan.nNonAscii; k++) {
+    const c = text.charCodeAt(scan.nonAscii[k] as number);
+    if (c === 0xff20 || c === 0xfe6b) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads the address around the anchor at [a, a+len) of the stripped text and records it; returns
+ * the offset that later anchors must start from.
+ */
+function tryAnchor(
+  text: string,
+  f: FoldedText,
+  a: number,
+  len: number,
+  hits: EmailHit[],
+  consumed: number,
+): number {
+  const t = f.text;
+  if (len === 2) {
+    AFTER_AT_RE.lastIndex = a + 2;
+    if (!AFTER_AT_RE.test(t)) return consumed;
+  }
+  const hit = readEmailAt(t, a, len);
+  if (hit === null) return consumed;
+  const [start, end, email, spelled] = hit;
+  const span = f.toOriginal(start, end);
+  const techniques: ObfuscationTechnique[] = [];
+  if (spelled) techniques.push('spelled-symbols');
+  if (f.changed && f.flagsIn(start, end) & FOLD_ZERO_WIDTH_BEFORE) techniques.push('zero-width');
+  hits.push({
+    email,
+    span,
+    raw: text.slice(span[0], span[1]),
+    obfuscated: techniques.length > 0,
+    techniques,
+  });
+  return end;
 }
 
 /** Reads an address around the "at" found at [a, a+len): [start, end, email, spelled] or null. */

@@ -1,3 +1,4 @@
+import { KIND_DIGIT_WORD, registerWordKind, scanText } from './scan.ts';
 import type { ObfuscationTechnique, Span } from './types.ts';
 
 /*
@@ -34,6 +35,9 @@ const MIN_RUN_DIGITS = 4;
 /** Longest gap (in visible characters) allowed between two parts of one digit run. */
 const MAX_GAP = 4;
 
+// The segment lists of an unchanged text (shared: most texts are unchanged, and never mutated).
+const NO_SEGMENTS: readonly number[] = Object.freeze([]);
+
 /**
  * A text after folding. The map is a list of segments: a verbatim segment maps folded unit i to
  * original unit oStart + (i - fStart); a mapped segment's units all come from [oStart, oEnd).
@@ -54,9 +58,9 @@ export class FoldedText {
     original: string,
     text: string,
     fStart: readonly number[] | null = null,
-    oStart: readonly number[] = [],
-    oEnd: readonly number[] = [],
-    flags: readonly number[] = [],
+    oStart: readonly number[] = NO_SEGMENTS,
+    oEnd: readonly number[] = NO_SEGMENTS,
+    flags: readonly number[] = NO_SEGMENTS,
   ) {
     this.original = original;
     this.text = text;
@@ -154,13 +158,24 @@ export function techniquesFromFlags(bits: number): ObfuscationTechnique[] {
 /** Folds obfuscated digits to ASCII; returns the text unchanged (and cheaply) when nothing needs it. */
 export function fold(text: string): FoldedText {
   const seeds = collectSeeds(text);
-  if (seeds.length === 0) return new FoldedText(text, text);
+  if (seeds.length === 0) return unchangedText(text);
   return foldRegions(text, regionsAround(text, seeds));
 }
 
 /** Folds the whole text without the fast path (exported so tests can check both paths agree). */
 export function foldAlways(text: string): FoldedText {
   return foldRegions(text, [0, text.length]);
+}
+
+// A text that folding or stripping leaves as it is: one immutable object for the last such text,
+// shared by fold() and stripInvisible() (fewer allocations on the common path).
+let lastUnchanged: FoldedText | null = null;
+
+function unchangedText(text: string): FoldedText {
+  if (lastUnchanged === null || lastUnchanged.original !== text) {
+    lastUnchanged = new FoldedText(text, text);
+  }
+  return lastUnchanged;
 }
 
 // The email and handle extractors both strip the same advert text, one after the other.
@@ -174,7 +189,14 @@ export function stripInvisible(text: string): FoldedText {
 }
 
 function stripInvisibleUncached(text: string): FoldedText {
-  if (!INVISIBLE_RE.test(text)) return new FoldedText(text, text);
+  // Invisible characters are non-ASCII: the shared scan lists those, so most texts are cleared
+  // without reading them again.
+  const scan = scanText(text);
+  let any = false;
+  for (let k = 0; k < scan.nNonAscii && !any; k++) {
+    any = isInvisible(text.charCodeAt(scan.nonAscii[k] as number));
+  }
+  if (!any) return unchangedText(text);
   const b = new Builder();
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -189,8 +211,6 @@ function stripInvisibleUncached(text: string): FoldedText {
 
 // ---------------------------------------------------------------------------------------------
 // Character classes.
-
-const INVISIBLE_RE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/;
 
 function isInvisible(c: number): boolean {
   return (
@@ -382,43 +402,116 @@ function canStartElement(c: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pre-check. Regular-expression scans are several times cheaper than a JS character loop, so
-// the common advert is cleared by three scans: non-ASCII characters (checked one by one), digits
-// touching letters, and standalone digit words. It may say yes when folding changes nothing, but
-// never no when it would (checked by fuzzing fold against foldAlways).
-
-const NON_ASCII_RE = /[\u0080-\uFFFF]/g;
-/** After this many non-ASCII characters (non-Latin scripts), one regex checks the rest. */
-const NON_ASCII_LOOP_LIMIT = 24;
-const SPECIAL_G_RE =
-  /\u20E3|[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF\u00B2\u00B3\u00B9\u2070-\u2089\u2460-\u24FF\u2776-\u2793\u3000\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF5E\u{1F100}-\u{1F10C}\u{1F51F}]|(?![0-9])\p{Nd}|[\u041E\u043E\u039F\u03BF\u04C0](?=[0-9])|(?<=[0-9])[\u041E\u043E\u039F\u03BF\u04C0]/gu;
-// Digits touching letters. Consumes both characters (lookaheads are slower); a pair it then
-// skips over ("7x1") has a single non-element letter between digits, which folding never changes.
-// A lone l/I between digits is found by WORD_TOKEN_RE below.
-const ADJACENT_RE = /[0-9][A-Za-z]|[A-Za-z][0-9]/g;
-// Digit words (and O/l letters: "OOOl") as a trie (fewer alternatives per position), standing
-// alone as a token. Case-insensitive, so it also matches i and L: a harmless superset.
-const WORD_TOKEN_RE =
-  /(?:^|[^A-Za-z0-9])((?:o(?:ne|h)?|t(?:wo|hree|riple)|f(?:our|ive)|s(?:ix|even)|eight|n(?:ine|ought)|zero|double|l|i)+)(?![A-Za-z0-9])/gi;
+// Pre-check. The common advert is cleared from the scan every extractor shares (scan.ts), without
+// reading the text again: its non-ASCII characters (checked one by one), its digit runs (digits
+// touching letters) and its tagged words (standalone digit words). It may say yes when folding
+// changes nothing, but never no when it would (checked by fuzzing fold against foldAlways).
 
 function isAsciiDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+function isAsciiLetter(c: number): boolean {
+  return ((c | 0x20) - 0x61) >>> 0 < 26;
+}
+
+// What a non-ASCII code unit can change, cached per BMP unit: 1 nothing, 2 may fold, 3 a
+// look-alike letter (folds only next to a digit), 4 a high surrogate (decided by its code point).
+const SEED_NO = 1;
+const SEED_YES = 2;
+const SEED_LOOKALIKE = 3;
+const SEED_SURROGATE = 4;
+const bmpSeed = new Uint8Array(0x10000);
+
+function seedClass(c: number): number {
+  let v = bmpSeed[c] as number;
+  if (v !== 0) return v;
+  if (c >= 0xd800 && c <= 0xdbff) v = SEED_SURROGATE;
+  else if (c >= 0xdc00 && c <= 0xdfff) v = SEED_NO;
+  else if (isLookalikeZero(c) || c === 0x04c0) v = SEED_LOOKALIKE;
+  else if (
+    isInvisible(c) ||
+    c === 0x20e3 ||
+    isWidePunctuation(c) ||
+    unicodeDigitValue(c) >= 0 ||
+    // Superscripts, enclosed and dingbat numbers beyond the digits (older pre-checks seeded
+    // them; harmless, and it keeps this one a superset).
+    (c >= 0x2070 && c <= 0x2089) ||
+    (c >= 0x2460 && c <= 0x24ff) ||
+    (c >= 0x2776 && c <= 0x2793)
+  ) {
+    v = SEED_YES;
+  } else v = SEED_NO;
+  bmpSeed[c] = v;
+  return v;
+}
+
 function mayFoldAt(text: string, i: number): boolean {
-  const cp = text.codePointAt(i) ?? 0;
-  if (isLookalikeZero(cp) || cp === 0x04c0) {
+  const v = seedClass(text.charCodeAt(i));
+  if (v === SEED_NO) return false;
+  if (v === SEED_YES) return true;
+  if (v === SEED_LOOKALIKE) {
     // Look-alike letters matter only in a token with digits, so one of them touches a digit
     // (or the token is seeded through its other parts); Cyrillic prose stays on the fast path.
     return isAsciiDigit(text.charCodeAt(i - 1)) || isAsciiDigit(text.charCodeAt(i + 1));
   }
-  return (
-    isInvisible(cp) ||
-    cp === 0x20e3 ||
-    cp === 0x1f51f ||
-    isWidePunctuation(cp) ||
-    unicodeDigitValue(cp) >= 0
-  );
+  const cp = text.codePointAt(i) ?? 0;
+  if (cp >= 0x1f000 && cp <= 0x1faff) {
+    // Emoji and symbols: only the keycap ten and the digit-with-stop/comma signs are digits.
+    return cp === 0x1f51f || (cp >= 0x1f100 && cp <= 0x1f10c);
+  }
+  return cp > 0xffff && unicodeDigitValue(cp) >= 0;
+}
+
+// Standalone digit words: a token of ASCII letters, not touching a digit, that is a sequence of
+// these in any case (O/o, l/I and i/L included: a harmless superset). The scan tags words whose
+// first three letters can begin such a sequence.
+const RUN_WORDS = [...WORD_TEXT, 'o', 'l', 'i'];
+const RUN_WORDS_BY_FIRST: string[][] = [];
+for (const w of RUN_WORDS) (RUN_WORDS_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
+registerWordKind(
+  KIND_DIGIT_WORD,
+  (() => {
+    const prefixes = new Set<string>();
+    const grow = (s: string): void => {
+      if (s.length >= 3) {
+        prefixes.add(s.slice(0, 3));
+        return;
+      }
+      if (s.length > 0) prefixes.add(s);
+      for (const w of RUN_WORDS) grow(s + w);
+    };
+    grow('');
+    return prefixes;
+  })(),
+);
+
+let reach = new Uint8Array(64);
+
+/** True when ASCII letters text[s, e) are a sequence of RUN_WORDS, in any case. */
+function isRunWordSequence(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  // The common case, the pronoun "I".
+  if (n === 1) {
+    const c = text.charCodeAt(s) | 0x20;
+    return c === 0x6f || c === 0x6c || c === 0x69;
+  }
+  // Words prefix one another ("o", "oh", "one"), so track every reachable split point.
+  if (reach.length <= n) reach = new Uint8Array(n + 1);
+  reach.fill(0, 0, n + 1);
+  reach[0] = 1;
+  for (let p = 0; p < n; p++) {
+    if (reach[p] === 0) continue;
+    const list = RUN_WORDS_BY_FIRST[text.charCodeAt(s + p) | 0x20];
+    if (list === undefined) continue;
+    for (const w of list) {
+      if (p + w.length > n) continue;
+      let j = 1;
+      while (j < w.length && (text.charCodeAt(s + p + j) | 0x20) === w.charCodeAt(j)) j++;
+      if (j === w.length) reach[p + w.length] = 1;
+    }
+  }
+  return reach[n] === 1;
 }
 
 /**
@@ -427,40 +520,39 @@ function mayFoldAt(text: string, i: number): boolean {
  */
 function collectSeeds(text: string): number[] {
   const seeds: number[] = [];
-  NON_ASCII_RE.lastIndex = 0;
-  let count = 0;
-  for (let m = NON_ASCII_RE.exec(text); m !== null; m = NON_ASCII_RE.exec(text)) {
-    if (++count > NON_ASCII_LOOP_LIMIT) {
-      // Non-Latin script: let one regex find the rest.
-      SPECIAL_G_RE.lastIndex = m.index;
-      for (let x = SPECIAL_G_RE.exec(text); x !== null; x = SPECIAL_G_RE.exec(text)) {
-        seeds.push(x.index);
-      }
-      break;
-    }
-    if (mayFoldAt(text, m.index)) seeds.push(m.index);
+  const scan = scanText(text);
+  for (let k = 0; k < scan.nNonAscii; k++) {
+    const i = scan.nonAscii[k] as number;
+    if (mayFoldAt(text, i)) seeds.push(i);
   }
-  ADJACENT_RE.lastIndex = 0;
-  for (let m = ADJACENT_RE.exec(text); m !== null; m = ADJACENT_RE.exec(text)) {
-    const i = m.index;
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      const next = text.charCodeAt(i + 1);
-      if (isElementLetter(next) || matchWord(text, i + 1, text.length) > 0) seeds.push(i);
-    } else if (isElementLetter(c) || wordEndsAt(text, i + 1)) seeds.push(i);
+  // Digits touching letters: an O/l/I or a digit word glued to a digit run ("O7", "7seven").
+  const n = text.length;
+  for (let k = 0; k < scan.nRuns; k++) {
+    const a = scan.runStart[k] as number;
+    const b = scan.runEnd[k] as number;
+    const after = text.charCodeAt(b);
+    if (isAsciiLetter(after) && (isElementLetter(after) || matchWord(text, b, n) > 0)) {
+      seeds.push(b - 1);
+    }
+    const before = text.charCodeAt(a - 1);
+    if (isAsciiLetter(before) && (isElementLetter(before) || wordEndsAt(text, a))) {
+      seeds.push(a - 1);
+    }
   }
   // Digit words change only in a run: several in one token, or next to a digit or another one.
-  WORD_TOKEN_RE.lastIndex = 0;
+  if ((scan.kinds & KIND_DIGIT_WORD) === 0) return seeds;
   let prevEnd = -1;
-  for (let m = WORD_TOKEN_RE.exec(text); m !== null; m = WORD_TOKEN_RE.exec(text)) {
-    const word = m[1] ?? '';
-    const e = m.index + m[0].length;
-    const s = e - word.length;
+  for (let k = 0; k < scan.nWords; k++) {
+    if (((scan.wordKinds[k] as number) & KIND_DIGIT_WORD) === 0) continue;
+    const s = scan.wordStart[k] as number;
+    const e = scan.wordEnd[k] as number;
+    if (isAsciiDigit(text.charCodeAt(s - 1)) || isAsciiDigit(text.charCodeAt(e))) continue;
+    if (!isRunWordSequence(text, s, e)) continue;
     if (
-      parseElements(text, s, e, null) >= MIN_RUN_DIGITS ||
       (prevEnd >= 0 && gapJoins(text, prevEnd, s)) ||
-      partAcrossGap(text, s, -1) ||
-      partAcrossGap(text, e, 1)
+      parseElements(text, s, e, null) >= MIN_RUN_DIGITS ||
+      digitPartAcrossGap(text, s, -1) ||
+      digitPartAcrossGap(text, e, 1)
     ) {
       seeds.push(s);
     }
@@ -485,6 +577,20 @@ function partAcrossGap(text: string, pos: number, dir: 1 | -1): boolean {
     i += dir;
   }
   return false;
+}
+
+/**
+ * partAcrossGap, and the token found there can be part of a digit run. "and I love" is not
+ * seeded by the "l" of "love": a token that is ordinary text ends the run, so folding from this
+ * side could change nothing.
+ */
+function digitPartAcrossGap(text: string, pos: number, dir: 1 | -1): boolean {
+  if (!partAcrossGap(text, pos, dir)) return false;
+  let i = dir === 1 ? pos : pos - 1;
+  while (isRunGapChar(text.charCodeAt(i)) || isInvisible(text.charCodeAt(i))) i += dir;
+  if (dir === 1) return classifyToken(text, tokenStart(text, i), tokenEnd(text, i)) !== K_TEXT;
+  const te = tokenEnd(text, i);
+  return classifyToken(text, tokenStart(text, te), te) !== K_TEXT;
 }
 
 /** True when original text [a, b) is a short run of separators joining two parts of a digit run. */
@@ -1004,7 +1110,7 @@ class Builder {
   }
 
   finish(text: string): FoldedText {
-    if (!this.changed && this.out === text.length) return new FoldedText(text, text);
+    if (!this.changed && this.out === text.length) return unchangedText(text);
     return new FoldedText(
       text,
       this.parts.join(''),

@@ -1,4 +1,6 @@
 import { stripInvisible } from './fold.ts';
+import { KIND_LABEL, registerWordKind, scanText, wordIs } from './scan.ts';
+import type { TextScan } from './scan.ts';
 import type { HandleHit, SocialPlatform } from './types.ts';
 
 /*
@@ -58,6 +60,10 @@ const PLATFORM_BY_HOST: Readonly<Record<string, SocialPlatform>> = {
   'kik.me': 'kik',
 };
 
+// Every label word LABEL_HINT_RE looks for; the shared scan tags words that may be one.
+const LABEL_WORDS = Object.keys(PLATFORM_BY_LABEL).filter((k) => /^[a-z]+$/.test(k));
+registerWordKind(KIND_LABEL, LABEL_WORDS);
+
 /** Labels short or common enough that a separator (":", "-", "@") is required after them. */
 const NEEDS_SEPARATOR = new Set(['ig', 'insta', 'sc', 'snap', 'tg', 'kik', 'twitter', 'onlyfans']);
 
@@ -111,7 +117,7 @@ export function extractHandles(text: string): HandleHit[] {
   if (typeof text !== 'string' || text.length < 3) return [];
   // Zero-width characters hidden inside a handle are dropped; spans still index the original.
   const f = stripInvisible(text);
-  const hits = findHandles(f.text);
+  const hits = findHandles(f.text, !f.changed);
   if (!f.changed) return hits;
   return hits.map((h) => {
     const span = f.toOriginal(h.span[0], h.span[1]);
@@ -119,10 +125,13 @@ export function extractHandles(text: string): HandleHit[] {
   });
 }
 
-function findHandles(text: string): HandleHit[] {
+function findHandles(text: string, original: boolean): HandleHit[] {
   const hits: HandleHit[] = [];
+  // The shared scan is of the original text; after invisibles were stripped, search instead.
+  const scan = original ? scanText(text) : null;
 
-  if (URL_HINT_RE.test(text)) {
+  // A profile link has a '/' after its host.
+  if ((scan === null || scan.slash) && URL_HINT_RE.test(text)) {
     HOST_RE.lastIndex = 0;
     for (let m = HOST_RE.exec(text); m !== null; m = HOST_RE.exec(text)) {
       // "inbox.com/x" is not "x.com/x".
@@ -147,40 +156,37 @@ function findHandles(text: string): HandleHit[] {
     }
   }
 
-  LABEL_HINT_RE.lastIndex = 0;
-  for (let h = LABEL_HINT_RE.exec(text); h !== null; h = LABEL_HINT_RE.exec(text)) {
-    LABEL_RE.lastIndex = h.index;
-    const m = LABEL_RE.exec(text);
-    if (m === null) continue;
-    const label = (m[1] ?? '').toLowerCase();
-    const platform = PLATFORM_BY_LABEL[label];
-    if (platform === undefined) continue;
-    const sep = m[2];
-    const at = m[3];
-    const rawHandle = m[4] ?? '';
-    const after = m.index + m[0].length;
-    // "insta: anna@gmail.com" is an email, not a handle; so is "sc@host.net" (label glued to @).
-    if (text[after] === '@') continue;
-    // "sc@host.net", "ig-@a.co": label, separator and @ written without a space read as an email.
-    const between = text.slice(m.index + (m[1] ?? '').length, after - rawHandle.length);
-    if (at !== undefined && !/\s/.test(between) && rawHandle.includes('.')) continue;
-    const handle = cleanHandle(rawHandle);
-    if (!plausible(handle)) continue;
-    // "is" alone is prose ("insta is amazing"); a colon, dash or @ marks a handle.
-    const marked = (sep !== undefined && sep.toLowerCase() !== 'is') || at !== undefined;
-    // Without a mark, only an identifier-looking handle counts, and short labels also need "is".
-    const weakOk =
-      /[0-9_.]/.test(handle) && (!NEEDS_SEPARATOR.has(label) || sep?.toLowerCase() === 'is');
-    if (!marked && !weakOk) continue;
-    const start = m.index;
-    const end = after - rawHandle.length + handle.length;
-    if (overlaps(hits, start, end)) continue;
-    hits.push({ platform, handle, span: [start, end], raw: text.slice(start, end) });
-    LABEL_HINT_RE.lastIndex = end;
+  if (scan === null) {
+    LABEL_HINT_RE.lastIndex = 0;
+    for (let h = LABEL_HINT_RE.exec(text); h !== null; h = LABEL_HINT_RE.exec(text)) {
+      const end = readLabelled(text, h.index, hits);
+      if (end >= 0) LABEL_HINT_RE.lastIndex = end;
+    }
+  } else {
+    // The places LABEL_HINT_RE would find: tagged words that are a label standing alone (\b on
+    // both sides), and the ghost emoji, in text order.
+    let from = 0;
+    let w = 0;
+    let g = nextGhost(text, scan, 0);
+    for (;;) {
+      while (w < scan.nWords && !isLabelWord(text, scan, w)) w++;
+      const ws = w < scan.nWords ? (scan.wordStart[w] as number) : -1;
+      let at: number;
+      if (ws >= 0 && (g < 0 || ws < (scan.nonAscii[g] as number))) {
+        at = ws;
+        w++;
+      } else if (g >= 0) {
+        at = scan.nonAscii[g] as number;
+        g = nextGhost(text, scan, g + 1);
+      } else break;
+      if (at < from) continue;
+      const end = readLabelled(text, at, hits);
+      if (end >= 0) from = end;
+    }
   }
 
   BARE_RE.lastIndex = 0;
-  const hasAt = text.includes('@');
+  const hasAt = scan === null ? text.includes('@') : scan.atSign;
   for (let m = hasAt ? BARE_RE.exec(text) : null; m !== null; m = BARE_RE.exec(text)) {
     const rawHandle = m[1] ?? '';
     const after = m.index + m[0].length;
@@ -198,4 +204,59 @@ function findHandles(text: string): HandleHit[] {
 
   if (hits.length > 1) hits.sort((x, y) => x.span[0] - y.span[0]);
   return hits;
+}
+
+/** Reads a labelled handle at a label hint; records it and returns its end, or -1. */
+function readLabelled(text: string, index: number, hits: HandleHit[]): number {
+  LABEL_RE.lastIndex = index;
+  const m = LABEL_RE.exec(text);
+  if (m === null) return -1;
+  const label = (m[1] ?? '').toLowerCase();
+  const platform = PLATFORM_BY_LABEL[label];
+  if (platform === undefined) return -1;
+  const sep = m[2];
+  const at = m[3];
+  const rawHandle = m[4] ?? '';
+  const after = m.index + m[0].length;
+  // "insta: anna@gmail.com" is an email, not a handle; so is "sc@host.net" (label glued to @).
+  if (text[after] === '@') return -1;
+  // "sc@host.net", "ig-@a.co": label, separator and @ written without a space read as an email.
+  const between = text.slice(m.index + (m[1] ?? '').length, after - rawHandle.length);
+  if (at !== undefined && !/\s/.test(between) && rawHandle.includes('.')) return -1;
+  const handle = cleanHandle(rawHandle);
+  if (!plausible(handle)) return -1;
+  // "is" alone is prose ("insta is amazing"); a colon, dash or @ marks a handle.
+  const marked = (sep !== undefined && sep.toLowerCase() !== 'is') || at !== undefined;
+  // Without a mark, only an identifier-looking handle counts, and short labels also need "is".
+  const weakOk =
+    /[0-9_.]/.test(handle) && (!NEEDS_SEPARATOR.has(label) || sep?.toLowerCase() === 'is');
+  if (!marked && !weakOk) return -1;
+  const start = m.index;
+  const end = after - rawHandle.length + handle.length;
+  if (overlaps(hits, start, end)) return -1;
+  hits.push({ platform, handle, span: [start, end], raw: text.slice(start, end) });
+  return end;
+}
+
+function isIdentChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 0x5f;
+}
+
+/** True when tagged word w is a whole label word, with no digit or '_' glued to it. */
+function isLabelWord(text: string, scan: TextScan, w: number): boolean {
+  if (((scan.wordKinds[w] as number) & KIND_LABEL) === 0) return false;
+  const s = scan.wordStart[w] as number;
+  const e = scan.wordEnd[w] as number;
+  if (isIdentChar(text.charCodeAt(s - 1)) || isIdentChar(text.charCodeAt(e))) return false;
+  for (const label of LABEL_WORDS) if (wordIs(text, s, e, label)) return true;
+  return false;
+}
+
+/** Index into scan.nonAscii of the next ghost emoji (U+1F47B) from index k, or -1. */
+function nextGhost(text: string, scan: TextScan, k: number): number {
+  for (; k < scan.nNonAscii; k++) {
+    const i = scan.nonAscii[k] as number;
+    if (text.charCodeAt(i) === 0xd83d && text.charCodeAt(i + 1) === 0xdc7b) return k;
+  }
+  return -1;
 }

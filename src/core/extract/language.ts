@@ -107,6 +107,95 @@ const FOREIGN: ReadonlySet<string> = new Set(
 // The fast path only runs on (almost) pure ASCII text, so ASCII words are enough.
 const WORD = /[a-z']+/g;
 
+// The same word lists as a trie over a-z and "'", so the common all-ASCII advert is read in one
+// pass with no strings built: node * 27 + symbol gives the next node (0: none), and WORD_CLASS
+// says whether a node ends an English (1) or a foreign (2) word. English wins, as in the sets.
+const TRIE_NEXT: Int32Array = new Int32Array(27 * 2048);
+const WORD_CLASS = new Uint8Array(2048);
+let trieNodes = 1;
+
+function symbolOf(c: number): number {
+  return c === 39 ? 26 : c - 97;
+}
+
+function addWord(word: string, cls: number): void {
+  if (!/^[a-z']+$/.test(word)) return; // the fast path never sees other words
+  let node = 0;
+  for (let i = 0; i < word.length; i++) {
+    const slot = node * 27 + symbolOf(word.charCodeAt(i));
+    let next = TRIE_NEXT[slot] as number;
+    if (next === 0) {
+      next = trieNodes++;
+      TRIE_NEXT[slot] = next;
+    }
+    node = next;
+  }
+  if (WORD_CLASS[node] === 0) WORD_CLASS[node] = cls;
+}
+for (const w of ENGLISH) addWord(w, 1);
+for (const w of FOREIGN) addWord(w, 2);
+
+// Every character scriptOf counts as a letter, except ASCII ones; and the two characters that
+// lower-case to ASCII letters (U+0130 İ is in the Latin range already, U+212A is the Kelvin sign).
+// Without any of these in the sample, every letter is an ASCII letter. (Devanagari comes first:
+// after another character, its first code point, a combining mark, reads as a combined pair.)
+const NON_ASCII_LETTER_RE =
+  /[\u0900-\u097F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u04FF\u0530-\u06FF\u0E00-\u0E7F\u10A0-\u10FF\u1100-\u11FF\u1E00-\u1EFF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\u212A]/;
+
+/**
+ * detectLanguage for a sample whose letters are all ASCII: the same answer without counting
+ * scripts (Latin is the whole of it) or building word strings.
+ */
+function asciiSample(sample: string): LanguageGuess {
+  const n = sample.length;
+  const fastEnd = Math.min(n, FAST_PATH_CHARS);
+  let letters = 0;
+  let words = 0;
+  let en = 0;
+  let foreign = 0;
+  let i = 0;
+  while (i < fastEnd) {
+    let c = sample.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (!((c >= 97 && c <= 122) || c === 39)) {
+      i++;
+      continue;
+    }
+    // A word: a maximal run of [a-z'] in the lower-cased sample, as WORD matches it.
+    let node = 0;
+    while (i < fastEnd) {
+      c = sample.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c >= 97 && c <= 122) letters++;
+      else if (c !== 39) break;
+      if (node >= 0) {
+        const next = TRIE_NEXT[node * 27 + symbolOf(c)] as number;
+        node = next === 0 ? -1 : next;
+      }
+      i++;
+    }
+    words++;
+    if (node > 0) {
+      const cls = WORD_CLASS[node] as number;
+      if (cls === 1) en++;
+      else if (cls === 2) foreign++;
+    }
+  }
+  // Letters past the fast-path window only matter when there are too few so far.
+  for (let j = fastEnd; j < n && letters < MIN_LETTERS; j++) {
+    const c = sample.charCodeAt(j) | 32;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  if (letters < MIN_LETTERS) return { code: 'und', confidence: 0 };
+  if (words >= 2) {
+    const score = en / words;
+    if (!(score < 0.25 || foreign >= 2 || foreign * 2 > en)) {
+      return { code: 'en', confidence: round2(Math.min(0.95, 0.5 + score)) };
+    }
+  }
+  return fromEld(sample.length > ELD_CHARS ? sample.slice(0, ELD_CHARS) : sample);
+}
+
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -127,7 +216,21 @@ function englishFastPath(sample: string, latinNonAscii: number): LanguageGuess |
   return { code: 'en', confidence: round2(Math.min(0.95, 0.5 + score)) };
 }
 
+// eld costs 30–50 µs a call, and adverts are re-posted word for word, so its answers are kept
+// for the samples seen last (bounded; eld is deterministic, so this changes no answer).
+const ELD_CACHE_LIMIT = 2048;
+const eldCache = new Map<string, LanguageGuess>();
+
 function fromEld(sample: string): LanguageGuess {
+  const hit = eldCache.get(sample);
+  if (hit !== undefined) return { code: hit.code, confidence: hit.confidence };
+  const guess = fromEldUncached(sample);
+  if (eldCache.size >= ELD_CACHE_LIMIT) eldCache.clear();
+  eldCache.set(sample, guess);
+  return { code: guess.code, confidence: guess.confidence };
+}
+
+function fromEldUncached(sample: string): LanguageGuess {
   const r = eld.detect(sample);
   if (!r.language) return { code: 'und', confidence: 0 };
   const scores = Object.values(r.getScores()).sort((a, b) => b - a);
@@ -146,6 +249,8 @@ function fromEld(sample: string): LanguageGuess {
 /** Guesses the language of an advert from its first 400 characters; 'und' when there is too little text. */
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  // Most adverts on UK sites: only ASCII letters.
+  if (!NON_ASCII_LETTER_RE.test(sample)) return asciiSample(sample);
   const counts = new Int32Array(SCRIPTS);
   let letters = 0;
   let latinNonAscii = 0;

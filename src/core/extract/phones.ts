@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { FOLD_DIGIT_WORDS, FOLD_ODD_SEPARATOR, fold, techniquesFromFlags } from './fold.ts';
 import type { FoldedText } from './fold.ts';
+import { scanText } from './scan.ts';
 import type { PhoneHit } from './types.ts';
 
 /*
@@ -104,12 +105,75 @@ const SEP = String.raw`[\s.,\-\u2010-\u2015\u2212/\\()\[\]_*|~=\u2022\u00B7]`;
 // engine try every position); a "+" just before the run is checked by hand.
 const RUN_RE = new RegExp(String.raw`[0-9](?:${SEP}{0,4}[0-9]){6,}`, 'g');
 
+/** RUN_RE's matches in t, as flat [start, end) pairs. */
+// Scratch lists reused by every call (extractPhones is not re-entrant): fewer allocations. They
+// are written by index up to a count, never truncated (setting `length` is a slow call).
+const runsBuf: number[] = [];
+const gsBuf: number[] = [];
+const geBuf: number[] = [];
+const cumBuf: number[] = [];
+
+/** Writes RUN_RE's matches in t into runsBuf as flat [start, end) pairs; returns 2 * their count. */
+function runsByRegex(t: string): number {
+  const out = runsBuf;
+  let n = 0;
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(t); m !== null; m = RUN_RE.exec(t)) {
+    out[n++] = m.index;
+    out[n++] = m.index + m[0].length;
+  }
+  return n;
+}
+
+/**
+ * RUN_RE's matches, from the digit runs of the shared scan: SEP and digits never overlap, so a
+ * match is a chain of digit runs joined by gaps of one to four SEP characters, holding at least
+ * seven digits, and running to the chain's last digit.
+ */
+function runsFromScan(t: string): number {
+  const out = runsBuf;
+  let n = 0;
+  const scan = scanText(t);
+  let k = 0;
+  while (k < scan.nRuns) {
+    const start = scan.runStart[k] as number;
+    let end = scan.runEnd[k] as number;
+    let digits = end - start;
+    k++;
+    while (k < scan.nRuns) {
+      const next = scan.runStart[k] as number;
+      if (next - end > 4 || !allSep(t, end, next)) break;
+      end = scan.runEnd[k] as number;
+      digits += end - next;
+      k++;
+    }
+    if (digits >= 7) {
+      out[n++] = start;
+      out[n++] = end;
+    }
+  }
+  return n;
+}
+
+const SEP_RE = new RegExp(`^${SEP}+$`);
+
+function allSep(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    // Common separators first; anything else is checked against SEP itself.
+    if (c === 0x20 || c === 0x2d || c === 0x2e) continue;
+    if (!SEP_RE.test(t[i] ?? '')) return false;
+  }
+  return true;
+}
+
 function isSpaceChar(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
 }
 
 /**
- * Works out which formatting tricks a window of digit groups [first, last] used. `prefixDigits`
+ * Works out which formatting tricks a window of digit groups [first, last] used: SPACING_BIT and
+ * FOLD_ODD_SEPARATOR. `prefixDigits`
  * is how many leading digits are an international prefix and country code ("+44" 2, "0044" 4).
  */
 function formatBits(
@@ -120,7 +184,7 @@ function formatBits(
   last: number,
   prefixDigits: number,
   e164: string,
-): { spacing: boolean; separators: boolean } {
+): number {
   const uk = e164.startsWith('+44');
   const twoDigitArea = e164.startsWith('+442');
   const t = f.text;
@@ -161,7 +225,7 @@ function formatBits(
     if (spaceGaps >= punctGaps) spacing = true;
     else separators = true;
   }
-  return { spacing, separators };
+  return (spacing ? SPACING_BIT : 0) | (separators ? FOLD_ODD_SEPARATOR : 0);
 }
 
 /**
@@ -219,12 +283,14 @@ function oddGrouping(
   if (n <= 1) return false;
   if (n === 2) return (lens[0] as number) < 3 || (lens[0] as number) > 6 || (lens[1] as number) < 4;
   if (n > 3) return true;
-  const shape = lens.join(',');
+  const a = lens[0] as number;
+  const b = lens[1] as number;
+  const c = lens[2] as number;
+  // The usual shapes: 5,3,3 / 4,3,4 / 4,3,3, and 3,4,4 for the 02 areas.
   return !(
-    shape === '5,3,3' ||
-    shape === '4,3,4' ||
-    shape === '4,3,3' ||
-    (shape === '3,4,4' && twoDigitArea)
+    (a === 5 && b === 3 && c === 3) ||
+    (a === 4 && b === 3 && (c === 4 || c === 3)) ||
+    (a === 3 && b === 4 && c === 4 && twoDigitArea)
   );
 }
 
@@ -234,35 +300,38 @@ export function extractPhones(text: string, defaultCountry: CountryCode = 'GB'):
   if (typeof text !== 'string' || text.length === 0) return hits;
   const f = fold(text);
   const t = f.text;
-  RUN_RE.lastIndex = 0;
-  const gs: number[] = [];
-  const ge: number[] = [];
-  for (let m = RUN_RE.exec(t); m !== null; m = RUN_RE.exec(t)) {
-    const run = m[0];
-    const base = m.index;
+  const nRuns = f.changed ? runsByRegex(t) : runsFromScan(t);
+  const runs = runsBuf;
+  const gs = gsBuf;
+  const ge = geBuf;
+  for (let r = 0; r < nRuns; r += 2) {
+    const base = runs[r] as number;
+    const runEnd = runs[r + 1] as number;
     // "+44…" or "+ 44…".
     let plusAt = -1;
     if (t.charCodeAt(base - 1) === 0x2b) plusAt = base - 1;
     else if (t.charCodeAt(base - 2) === 0x2b && isSpaceChar(t.charCodeAt(base - 1)))
       plusAt = base - 2;
     const plus = plusAt >= 0;
-    gs.length = 0;
-    ge.length = 0;
-    let digits = '';
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
+    // Digit groups [gs[g], ge[g]) for g < ng.
+    let ng = 0;
+    for (let i = base; i < runEnd; i++) {
+      const c = t.charCodeAt(i);
       if (c < 0x30 || c > 0x39) continue;
-      if (ge.length === 0 || ge[ge.length - 1] !== base + i) {
-        gs.push(base + i);
-        ge.push(base + i + 1);
-      } else ge[ge.length - 1] = base + i + 1;
-      digits += run[i];
+      if (ng === 0 || ge[ng - 1] !== i) {
+        gs[ng] = i;
+        ge[ng] = i + 1;
+        ng++;
+      } else ge[ng - 1] = i + 1;
     }
+    // The run's digits, one slice per group rather than one string per digit.
+    let digits = '';
+    for (let g = 0; g < ng; g++) digits += t.slice(gs[g], ge[g]);
     // Digit offsets of each group inside `digits`.
-    const ng = gs.length;
-    const cum: number[] = [0];
+    const cum = cumBuf;
+    cum[0] = 0;
     for (let g = 0; g < ng; g++)
-      cum.push((cum[g] as number) + (ge[g] as number) - (gs[g] as number));
+      cum[g + 1] = (cum[g] as number) + (ge[g] as number) - (gs[g] as number);
     let s = 0;
     while (s < ng) {
       let found = -1;
@@ -296,9 +365,7 @@ export function extractPhones(text: string, defaultCountry: CountryCode = 'GB'):
       const close = t.indexOf(')', start);
       if (start > 0 && t.charCodeAt(start - 1) === 0x28 && close >= 0 && close < end) start--;
       let bits = f.flagsIn(start, end);
-      const shape = formatBits(f, gs, ge, s, found, prefixDigits, e164);
-      if (shape.spacing) bits |= SPACING_BIT;
-      if (shape.separators) bits |= FOLD_ODD_SEPARATOR;
+      bits |= formatBits(f, gs, ge, s, found, prefixDigits, e164);
       const span = f.toOriginal(start, end);
       const techniques = phoneTechniques(bits);
       hits.push({

@@ -1,3 +1,4 @@
+import { KIND_DURATION, isJsSpace, registerWordKind, scanText } from './scan.ts';
 import type { PriceHit } from './types.ts';
 
 /*
@@ -34,9 +35,6 @@ const PREFIX = /(?:([£€$])|(?<![a-z\u00c0-\u024f])(gbp|eur|usd)\s?)\s?$/i;
 // Currency just after a number ("150£", "150 GBP", "100 quid", "150 roses", "100 euros").
 const SUFFIX =
   /^\s?([£€$]|(?:gbp|eur|euros?|usd|dollars?|quid|pounds?|roses?)(?![a-z\u00c0-\u024f]))/i;
-// After a bare number: these make it a percentage, a time, a date, "24/7" or a priced amount.
-const DIGITS = /\d+/g;
-const BARE_BAD_TAIL = /^(?:[\d%+]|[.,:/]\d|\s*[£€$])/;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -47,15 +45,17 @@ function isDigit(c: number): boolean {
  * explicit amounts go to `amounts`, bare 2–4 digit numbers that could be prices go to `bare`.
  */
 function scanNumbers(text: string, amounts: Amount[], bare: Amount[]): void {
-  // The regex engine finds digit runs faster than a character loop in JS.
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m !== null; m = DIGITS.exec(text)) {
-    const s = m.index;
-    const j = s + m[0].length;
+  // The digit runs come from the scan every extractor shares.
+  const scan = scanText(text);
+  let next = 0;
+  for (let r = 0; r < scan.nRuns; r++) {
+    const s = scan.runStart[r] as number;
+    // A run already read as the ",000" group or the decimals of the previous number.
+    if (s < next) continue;
+    const j = scan.runEnd[r] as number;
     const runLen = j - s;
     // The number grammar: \d{1,3}(,\d{3})+ or \d{1,5}, then optionally .\d{1,2}.
     let end = j;
-    let intPart = text.slice(s, j);
     let valid = runLen <= 5;
     if (runLen <= 3) {
       let k = j;
@@ -70,34 +70,49 @@ function scanNumbers(text: string, amounts: Amount[], bare: Amount[]): void {
       }
       if (k > j) {
         end = k;
-        intPart = text.slice(s, k).replace(/,/g, '');
         valid = true;
       }
     }
-    let frac: string | undefined;
+    const intEnd = end;
+    let fracStart = -1;
     if (valid && text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
       const k = isDigit(text.charCodeAt(end + 2)) ? end + 3 : end + 2;
       if (!isDigit(text.charCodeAt(k))) {
-        frac = text.slice(end + 1, k);
+        fracStart = end + 1;
         end = k;
       }
     }
-    DIGITS.lastIndex = Math.max(j, end);
+    next = Math.max(j, end);
     if (!valid) continue;
-    const amount = parseAmount(intPart, frac);
-    const prefix = PREFIX.exec(text.slice(Math.max(0, s - 6), s));
-    if (prefix) {
-      const start = s - prefix[0].length;
+    const amount = amountAt(text, s, intEnd, fracStart, end);
+    // The regexes run on a few characters around the number, and only when the character next
+    // to it could begin a match (most numbers have neither a currency nor a unit).
+    let prefixLength = 0;
+    let prefixCurrency: PriceHit['currency'] = 'unknown';
+    const sign = currencySignBefore(text, s);
+    if (sign > 0) {
+      // "£150" or "£ 150": PREFIX's only match is the sign (and the space).
+      prefixLength = sign;
+      prefixCurrency = signCurrency(text.charCodeAt(s - sign));
+    } else if (mayEndWithCurrency(text, s)) {
+      const prefix = PREFIX.exec(text.slice(Math.max(0, s - 6), s));
+      if (prefix) {
+        prefixLength = prefix[0].length;
+        prefixCurrency = currencyOf(prefix[1] ?? prefix[2] ?? '');
+      }
+    }
+    if (prefixLength > 0) {
+      const start = s - prefixLength;
       // "1£1": the "£" already ended the previous amount.
       if (amount > 0 && start >= (amounts[amounts.length - 1]?.end ?? 0)) {
-        const currency = currencyOf(prefix[1] ?? prefix[2] ?? '');
-        amounts.push({ start, end, amount, currency, bare: false });
+        amounts.push({ start, end, amount, currency: prefixCurrency, bare: false });
       }
       continue;
     }
-    const prev = s > 0 ? text[s - 1] : '';
-    if (prev === '.' || prev === ',' || prev === '£' || prev === '€' || prev === '$') continue;
-    const suffix = SUFFIX.exec(text.slice(end, end + 10));
+    const prev = s > 0 ? text.charCodeAt(s - 1) : -1;
+    // . , £ € $
+    if (prev === 46 || prev === 44 || prev === 0xa3 || prev === 0x20ac || prev === 36) continue;
+    const suffix = mayStartCurrency(text, end) ? SUFFIX.exec(text.slice(end, end + 10)) : null;
     if (suffix) {
       if (amount > 0) {
         const currency = currencyOf(suffix[1] ?? '');
@@ -107,17 +122,125 @@ function scanNumbers(text: string, amounts: Amount[], bare: Amount[]): void {
     }
     // Bare: a whole run of 2–4 digits, not glued to a time, date, percentage or phone number.
     if (runLen < 2 || runLen > 4 || end !== j || amount < 20) continue;
-    if (prev === ':' || prev === '/' || prev === '+') continue;
-    // "07700 900 150": a number right after other digits is part of a phone number.
-    if (/\d[\s-]?$/.test(text.slice(Math.max(0, s - 2), s))) continue;
-    if (BARE_BAD_TAIL.test(text.slice(j, j + 4))) continue;
+    // : / +
+    if (prev === 58 || prev === 47 || prev === 43) continue;
+    // "07700 900 150": a number right after other digits is part of a phone number (\d[\s-]?$).
+    if ((isJsSpace(prev) || prev === 45) && isDigit(text.charCodeAt(s - 2))) continue;
+    if (badBareTail(text, j)) continue;
     bare.push({ start: s, end: j, amount, currency: 'unknown', bare: true });
   }
 }
 
-// Durations, longest alternatives first.
+function isCurrencySign(c: number): boolean {
+  return c === 0xa3 || c === 0x20ac || c === 36;
+}
+
+function signCurrency(c: number): PriceHit['currency'] {
+  return c === 0xa3 ? 'GBP' : c === 0x20ac ? 'EUR' : 'USD';
+}
+
+/** Length of a currency sign, and a space after it, just before s ("£", "£ "), or 0. */
+function currencySignBefore(text: string, s: number): number {
+  if (isCurrencySign(text.charCodeAt(s - 1))) return 1;
+  if (isJsSpace(text.charCodeAt(s - 1)) && isCurrencySign(text.charCodeAt(s - 2))) return 2;
+  return 0;
+}
+
+/** Whether PREFIX can match before s: after at most two spaces, "£", "€", "$" or the end of gbp/eur/usd. */
+function mayEndWithCurrency(text: string, s: number): boolean {
+  let k = s - 1;
+  if (isJsSpace(text.charCodeAt(k))) k--;
+  if (isJsSpace(text.charCodeAt(k))) k--;
+  const c = text.charCodeAt(k);
+  const l = c | 32;
+  return c === 0xa3 || c === 0x20ac || c === 36 || l === 112 || l === 114 || l === 100;
+}
+
+/** Whether SUFFIX can match at `end`: after at most a space, a currency sign or a unit's first letter. */
+function mayStartCurrency(text: string, end: number): boolean {
+  let k = end;
+  if (isJsSpace(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  const l = c | 32;
+  return (
+    c === 0xa3 ||
+    c === 0x20ac ||
+    c === 36 ||
+    // g(bp) e(ur, uro) u(sd) d(ollar) q(uid) p(ound) r(ose)
+    l === 103 ||
+    l === 101 ||
+    l === 117 ||
+    l === 100 ||
+    l === 113 ||
+    l === 112 ||
+    l === 114
+  );
+}
+
+/**
+ * After a bare number: these make it a percentage, a time, a date, "24/7" or a priced amount
+ * (what /^(?:[\d%+]|[.,:/]\d|\s*[£€$])/ matched on the four characters from j).
+ */
+function badBareTail(text: string, j: number): boolean {
+  const c = text.charCodeAt(j);
+  if (isDigit(c) || c === 37 || c === 43) return true;
+  if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(j + 1))) {
+    return true;
+  }
+  const stop = Math.min(j + 4, text.length);
+  let k = j;
+  while (k < stop && isJsSpace(text.charCodeAt(k))) k++;
+  if (k >= stop) return false;
+  const d = text.charCodeAt(k);
+  return d === 0xa3 || d === 0x20ac || d === 36;
+}
+
+/** The value of the number with integer digits (and commas) [s, intEnd) and decimals [fracStart, end). */
+function amountAt(text: string, s: number, intEnd: number, fracStart: number, end: number): number {
+  let whole = 0;
+  let digits = 0;
+  for (let i = s; i < intEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) continue;
+    whole = whole * 10 + (c - 48);
+    digits++;
+  }
+  // Beyond 15 digits the sum may round differently from Number(): parse the string as before.
+  if (digits > 15) whole = Number(text.slice(s, intEnd).replace(/,/g, ''));
+  if (fracStart < 0) return whole;
+  let frac = 0;
+  for (let i = fracStart; i < end; i++) frac = frac * 10 + (text.charCodeAt(i) - 48);
+  return whole + frac / 10 ** (end - fracStart);
+}
+
+// Durations, longest alternatives first. Global, kept as the reference for DURATION_AT.
 const DURATION =
   /(?=[hoatfp\d½/])(?<![a-z\u00c0-\u024f])(?:(half\s*(?:an?\s*)?(?:hour|hr|h)(?![a-z\u00c0-\u024f])|(?<![\d.,])(?:1\/2|½)\s*(?:hours?|hrs?|h)(?![a-z\u00c0-\u024f])|hh(?![a-z\u00c0-\u024f]))|(over\s*night|all\s*night)|((?<![\d.,])\d{1,2}(?:\.\d)?\s*-?\s*(?:hours?|hrs?|h)|(?:one|two|three|four|an?)\s+(?:hours?|hrs?))(?![a-z\u00c0-\u024f])|(?<![\d.,])(\d{1,3})\s*-?\s*(mins?|minutes?|mns?|m)(?![a-z\u00c0-\u024f])|((?:per|p|\/)\s*(?:hour|hr|h)(?![a-z\u00c0-\u024f])|ph(?![a-z\u00c0-\u024f])|hourly(?![a-z\u00c0-\u024f])|hours?(?![a-z\u00c0-\u024f])|hrs?(?![a-z\u00c0-\u024f])))/gi;
+
+// The same pattern, tried only where a duration can start (see durationStarts).
+const DURATION_AT = new RegExp(DURATION.source, 'iy');
+// Words a duration can start with ("half", "hh", "hour(s|ly)", "hr(s)", "over", "all", "one" to
+// "four", "a(n)", "per", "p", "ph", "phour", "phr"): the shared scan tags them.
+registerWordKind(KIND_DURATION, [
+  'half',
+  'hh',
+  'hour',
+  'hr',
+  'hrs',
+  'over',
+  'all',
+  'one',
+  'two',
+  'three',
+  'four',
+  'a',
+  'an',
+  'per',
+  'p',
+  'ph',
+  'phour',
+  'phr',
+]);
 
 const HOUR_WORDS: Readonly<Record<string, number>> = {
   one: 1,
@@ -145,39 +268,171 @@ function currencyOf(token: string): PriceHit['currency'] {
   return 'unknown';
 }
 
-function parseAmount(intPart: string, frac: string | undefined): number {
-  const whole = Number(intPart.includes(',') ? intPart.replace(/,/g, '') : intPart);
-  return frac === undefined ? whole : whole + Number(frac) / 10 ** frac.length;
-}
-
 // A duration can only pair with an amount within MAX_GAP characters of it, and no duration is
 // longer than this, so only these windows around amounts need scanning.
 const MAX_DURATION_CHARS = 24;
 const WINDOW = MAX_GAP + MAX_DURATION_CHARS;
 
-function findDurations(text: string, near: readonly { start: number; end: number }[]): Duration[] {
+/** Durations near the amounts and bare numbers (each list in text order), windows in text order. */
+function findDurations(
+  text: string,
+  amounts: readonly Amount[],
+  bare: readonly Amount[],
+): Duration[] {
   const out: Duration[] = [];
+  resetDurationStarts();
   let scanned = 0;
-  for (const a of near) {
+  let i = 0;
+  let j = 0;
+  while (i < amounts.length || j < bare.length) {
+    // Merge the two lists by start (a number is never in both, so starts never tie).
+    const x = amounts[i];
+    const y = bare[j];
+    let a: Amount;
+    if (y === undefined || (x !== undefined && x.start < y.start)) {
+      a = x as Amount;
+      i++;
+    } else {
+      a = y;
+      j++;
+    }
     const from = Math.max(scanned, a.start - WINDOW);
     const to = Math.min(text.length, a.end + WINDOW);
     if (from >= to) continue;
-    scanned = scanDurations(text, from, to, out);
+    scanned = scanDurations(text, from, to, durationStartsWithin(text, from, to), out);
   }
   return out;
 }
 
-/** Appends durations starting in [from, to) and returns where scanning stopped. */
-function scanDurations(text: string, from: number, to: number, out: Duration[]): number {
-  // Scan a slice, not the whole text from `from`: exec would otherwise run on to the end looking
-  // for the next match. One character before is kept for the lookbehinds; no duration is longer
-  // than MAX_DURATION_CHARS, so one starting before `to` ends inside the slice.
+/**
+ * Offsets where DURATION can match, window by window (windows come in text order and never
+ * overlap, so each source is read once, through these cursors). Its lookbehinds mean a match
+ * starts a run of ASCII letters (a word the scan tagged), starts a run of at most three digits,
+ * or is at a "/" or "½"; trying the pattern only there, and only when the next few characters
+ * allow a match, is much cheaper than letting it search.
+ */
+let startWord = 0;
+let startRun = 0;
+let startNonAscii = 0;
+
+function resetDurationStarts(): void {
+  startWord = 0;
+  startRun = 0;
+  startNonAscii = 0;
+}
+
+/** The offsets in [from, to), ascending, in a fresh array. */
+function durationStartsWithin(text: string, from: number, to: number): number[] {
+  const scan = scanText(text);
+  const out: number[] = [];
+  if (scan.kinds & KIND_DURATION) {
+    let k = startWord;
+    for (; k < scan.nWords && (scan.wordStart[k] as number) < to; k++) {
+      const s = scan.wordStart[k] as number;
+      if (s < from || ((scan.wordKinds[k] as number) & KIND_DURATION) === 0) continue;
+      if (mayStartDuration(text, s, scan.wordEnd[k] as number)) out.push(s);
+    }
+    startWord = k;
+  }
+  let k = startRun;
+  for (; k < scan.nRuns && (scan.runStart[k] as number) < to; k++) {
+    const s = scan.runStart[k] as number;
+    const e = scan.runEnd[k] as number;
+    if (s >= from && e - s <= 3 && unitFollows(text, s, e)) out.push(s);
+  }
+  startRun = k;
+  if (scan.slash) {
+    for (let i = text.indexOf('/', from); i >= 0 && i < to; i = text.indexOf('/', i + 1)) {
+      if (isH(text.charCodeAt(skipSpaces(text, i + 1)))) out.push(i);
+    }
+  }
+  k = startNonAscii;
+  for (; k < scan.nNonAscii && (scan.nonAscii[k] as number) < to; k++) {
+    const i = scan.nonAscii[k] as number;
+    if (i >= from && text.charCodeAt(i) === 0xbd) out.push(i);
+  }
+  startNonAscii = k;
+  sortSmall(out, byOffset);
+  return out;
+}
+
+function isH(c: number): boolean {
+  return (c | 32) === 104;
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (isJsSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Whether a duration can start at the tagged word [s, e). Most tagged words are common ones ("a",
+ * "all", "one"): those begin a duration only before spaces and "h(ours)" or "n(ight)".
+ */
+function mayStartDuration(text: string, s: number, e: number): boolean {
+  const len = e - s;
+  const c = text.charCodeAt(s) | 32;
+  // a, an, one, two, three, four: (…)\s+(?:hours?|hrs?)
+  if (
+    len === 1 ||
+    (len === 2 && c === 97) ||
+    (len === 3 && (c === 111 || c === 116)) ||
+    (len === 5 && c === 116) ||
+    (len === 4 && c === 102)
+  ) {
+    if (c === 97 || c === 111 || c === 116 || c === 102) {
+      return isJsSpace(text.charCodeAt(e)) && isH(text.charCodeAt(skipSpaces(text, e)));
+    }
+  }
+  // all, over: (all|over)\s*night, spaced (a word "allnight" or "overnight" is let through).
+  if ((len === 3 && c === 97) || (len === 4 && c === 111)) {
+    return (text.charCodeAt(skipSpaces(text, e)) | 32) === 110;
+  }
+  return true;
+}
+
+/** Whether a unit can follow the digits [s, e): (\.\d)?, spaces or a hyphen, then h or m; or "1/2". */
+function unitFollows(text: string, s: number, e: number): boolean {
+  let k = e;
+  if (text.charCodeAt(k) === 47) return e - s === 1 && text.charCodeAt(s) === 49;
+  if (text.charCodeAt(k) === 46 && isDigit(text.charCodeAt(k + 1))) k += 2;
+  k = skipSpaces(text, k);
+  if (text.charCodeAt(k) === 45) k = skipSpaces(text, k + 1);
+  const l = text.charCodeAt(k) | 32;
+  return l === 104 || l === 109;
+}
+
+/**
+ * Appends durations starting in [from, to) and returns where scanning stopped. `starts` are the
+ * offsets in the window where one can start (DurationStarts).
+ */
+function scanDurations(
+  text: string,
+  from: number,
+  to: number,
+  starts: readonly number[],
+  out: Duration[],
+): number {
+  // Match in a slice, not the whole text: the lookarounds see exactly what they always saw. One
+  // character before is kept for the lookbehinds; no duration is longer than
+  // MAX_DURATION_CHARS, so one starting before `to` ends inside the slice.
   const base = Math.max(0, from - 1);
   const slice = text.slice(base, Math.min(text.length, to + MAX_DURATION_CHARS));
   let stop = to;
-  DURATION.lastIndex = from - base;
-  for (let m = DURATION.exec(slice); m !== null && base + m.index < to; m = DURATION.exec(slice)) {
-    const [all, half, night, hours, mins, minUnit, perHour] = m;
+  // Matches do not overlap: after one, the next may only start at its end.
+  let next = from;
+  for (const p of starts) {
+    if (p < next) continue;
+    DURATION_AT.lastIndex = p - base;
+    const m = DURATION_AT.exec(slice);
+    if (m === null) continue;
+    const all = m[0];
+    const half = m[1];
+    const night = m[2];
+    const hours = m[3];
+    const mins = m[4];
+    const minUnit = m[5];
+    const perHour = m[6];
     let minutes: number | null = null;
     if (half !== undefined) minutes = 30;
     else if (night !== undefined) minutes = 720;
@@ -191,69 +446,117 @@ function scanDurations(text: string, from: number, to: number, out: Duration[]):
       const unitIsM = (minUnit ?? '').toLowerCase() === 'm';
       minutes = n > 0 && n <= 600 && (!unitIsM || BARE_M_MINUTES.has(n)) ? n : null;
     } else if (perHour !== undefined) minutes = 60;
-    const start = base + m.index;
+    const start = p;
     if (minutes !== null) out.push({ start, end: start + all.length, minutes });
     stop = Math.max(stop, start + all.length);
+    next = start + all.length;
   }
   return stop;
 }
 
-function overlaps(a: { start: number; end: number }, list: readonly Duration[]): boolean {
-  return list.some((d) => a.start < d.end && d.start < a.end);
+interface Pair {
+  readonly a: number;
+  readonly d: number;
+  readonly score: number;
+}
+
+// Comparators made once (a closure written inline is a new object at every call).
+const byOffset = (x: number, y: number): number => x - y;
+const byScore = (x: Pair, y: Pair): number => x.score - y.score || x.a - y.a || x.d - y.d;
+const bySpanStart = (x: PriceHit, y: PriceHit): number => x.span[0] - y.span[0];
+
+/** Stable in-place insertion sort: these lists hold a few items, and Array#sort allocates. */
+function sortSmall<T>(list: T[], cmp: (x: T, y: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i] as T;
+    let j = i - 1;
+    while (j >= 0 && cmp(list[j] as T, v) > 0) {
+      list[j + 1] = list[j] as T;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+}
+
+/** Array#some callback (this: the amounts), defined once. */
+function overlapsAnAmount(this: readonly Amount[], d: Duration): boolean {
+  return overlapsAny(d, this);
+}
+
+function overlapsAny(
+  a: { start: number; end: number },
+  list: readonly { start: number; end: number }[],
+): boolean {
+  for (const d of list) if (a.start < d.end && d.start < a.end) return true;
+  return false;
 }
 
 /** Finds prices ("£150/hr", "half hour £80", "1hr 150", "150 roses") with their currency and duration. */
 export function extractPrices(text: string): PriceHit[] {
   // Cheap exit: no digit, no price.
-  if (!/\d/.test(text)) return [];
+  if (scanText(text).nRuns === 0) return [];
   const amounts: Amount[] = [];
   // Bare numbers are only candidates here; they stay only if a duration is adjacent.
   const bare: Amount[] = [];
   scanNumbers(text, amounts, bare);
   if (amounts.length === 0 && bare.length === 0) return [];
-  const near = [...amounts, ...bare].sort((x, y) => x.start - y.start);
-  // An explicit amount wins over a duration read from the same digits ("£30 mins").
-  const durations = findDurations(text, near).filter(
-    (d) => !amounts.some((a) => a.start < d.end && d.start < a.end),
-  );
-  for (const b of bare) if (!overlaps(b, durations)) amounts.push(b);
+  // An explicit amount wins over a duration read from the same digits ("£30 mins"). (Loops, not
+  // closures, here and below: this runs for most adverts, and every allocation costs.)
+  let durations = findDurations(text, amounts, bare);
+  if (durations.some(overlapsAnAmount, amounts)) {
+    durations = durations.filter((d) => !overlapsAny(d, amounts));
+  }
+  if (durations.length === 0) {
+    // Nothing to pair: the explicit amounts, already in text order, are the prices (a bare
+    // number only counts next to a duration).
+    const hits: PriceHit[] = [];
+    for (const am of amounts) {
+      hits.push({
+        amount: am.amount,
+        currency: am.currency,
+        minutes: null,
+        span: [am.start, am.end],
+        raw: text.slice(am.start, am.end),
+      });
+    }
+    return hits;
+  }
+  for (const b of bare) if (!overlapsAny(b, durations)) amounts.push(b);
   if (amounts.length === 0) return [];
 
   // Candidate pairings: an amount with a duration directly before or after it. A gap with a
   // list separator (",", "|", new line) is a weaker bond than one without, so "30 mins 80, 1 hour
   // 150" pairs 80 with 30 mins, not with 1 hour.
-  interface Pair {
-    readonly a: number;
-    readonly d: number;
-    readonly score: number;
-  }
   const pairs: Pair[] = [];
-  amounts.forEach((am, ai) => {
-    durations.forEach((du, di) => {
+  for (let ai = 0; ai < amounts.length; ai++) {
+    const am = amounts[ai] as Amount;
+    for (let di = 0; di < durations.length; di++) {
+      const du = durations[di] as Duration;
       // Positions first: most amount/duration pairs are far apart and need no string work.
       const gapStart = du.start >= am.end ? am.end : du.end;
       const gapEnd = du.start >= am.end ? du.start : am.start;
-      if (gapEnd < gapStart || gapEnd - gapStart > MAX_GAP) return;
+      if (gapEnd < gapStart || gapEnd - gapStart > MAX_GAP) continue;
       const gap = text.slice(gapStart, gapEnd);
-      if (!GAP.test(gap)) return;
+      if (!GAP.test(gap)) continue;
       const separated = /[,;|\n.]/.test(gap) ? 1 : 0;
       pairs.push({ a: ai, d: di, score: separated * 100 + gap.length });
-    });
-  });
-  pairs.sort((x, y) => x.score - y.score || x.a - y.a || x.d - y.d);
-  const durationOf = new Map<number, number>();
-  const usedDurations = new Set<number>();
+    }
+  }
+  sortSmall(pairs, byScore);
+  const durationOf = new Array<number>(amounts.length).fill(-1);
+  const usedDurations = new Array<boolean>(durations.length).fill(false);
   for (const p of pairs) {
-    if (durationOf.has(p.a) || usedDurations.has(p.d)) continue;
-    durationOf.set(p.a, p.d);
-    usedDurations.add(p.d);
+    if (durationOf[p.a] !== -1 || usedDurations[p.d] === true) continue;
+    durationOf[p.a] = p.d;
+    usedDurations[p.d] = true;
   }
 
   const hits: PriceHit[] = [];
-  amounts.forEach((am, ai) => {
-    const di = durationOf.get(ai);
-    const du = di === undefined ? undefined : durations[di];
-    if (am.bare && du === undefined) return;
+  for (let ai = 0; ai < amounts.length; ai++) {
+    const am = amounts[ai] as Amount;
+    const di = durationOf[ai] as number;
+    const du = di < 0 ? undefined : durations[di];
+    if (am.bare && du === undefined) continue;
     const start = du ? Math.min(am.start, du.start) : am.start;
     const end = du ? Math.max(am.end, du.end) : am.end;
     hits.push({
@@ -263,7 +566,7 @@ export function extractPrices(text: string): PriceHit[] {
       span: [start, end],
       raw: text.slice(start, end),
     });
-  });
-  hits.sort((x, y) => x.span[0] - y.span[0]);
+  }
+  sortSmall(hits, bySpanStart);
   return hits;
 }

@@ -1,5 +1,16 @@
 import { GAZETTEER } from './gazetteer/uk-towns.ts';
 import type { GazetteerTown } from './gazetteer/uk-towns.ts';
+import {
+  F_ACCENT,
+  F_AND,
+  F_CAPITAL,
+  F_FOLD,
+  F_SEP,
+  F_TOWN,
+  KIND_TOWN,
+  registerWordKind,
+  scanText,
+} from './scan.ts';
 import type { TownHit } from './types.ts';
 
 export { GAZETTEER } from './gazetteer/uk-towns.ts';
@@ -415,43 +426,23 @@ const CONNECTORS: ReadonlySet<string> = new Set([
 ]);
 
 // ---------------------------------------------------------------------------------------------
-// Tokeniser
+// Tokens
 // ---------------------------------------------------------------------------------------------
 //
-// Speed matters (the whole screening pipeline has ~50 µs per advert), so tokens are recorded as
-// offsets in typed arrays, and a token's string key is only built when a cheap filter on its
-// first three letters and length says it could start a town name, or when a cue is checked.
+// Speed matters (the whole screening pipeline has ~50 µs per advert), so tokens come from the
+// scan every extractor shares (scan.ts) as offsets in typed arrays, and a token's string key is
+// only built when a cheap filter on its first three letters and length says it could start a
+// town name, or when a cue is checked.
 
 /** Separation before a token: 0 joinable (spaces, hyphens), 1 soft punctuation, 2 sentence break. */
 type Sep = 0 | 1 | 2;
 
-const F_SEP = 3; // bits 0-1: Sep
-const F_CAPITAL = 4;
-const F_FOLD = 8; // has an apostrophe or non-ASCII letters: key needs folding, skip the prefilter
-const F_AND = 16; // '&'
-
 interface Tokens {
   readonly text: string;
-  /** `text` lower-cased, or null when lower-casing changes its length. */
-  readonly lower: string | null;
   readonly n: number;
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly flags: Uint8Array;
-  readonly keys: (string | undefined)[];
-}
-
-const LETTER = /\p{L}/u;
-
-function isLetter(c: number, text: string, i: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  // Surrogates are never letters here; BMP letters only, so a span never splits a pair.
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return LETTER.test(text[i] ?? '');
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019;
 }
 
 // Prefilter: for each first-three-letters triple (a-z, or 26 for "no letter"), a bit mask of the
@@ -477,13 +468,91 @@ const PREFIX: Uint32Array = (() => {
   add('saint'); // read as "st"
   return m;
 })();
+// The shared scan flags (F_TOWN) ASCII tokens with the first three letters of a first token, so
+// the loop below skips the rest of the text's tokens with one read each.
+registerWordKind(KIND_TOWN, [...FIRST_TOKEN_MAX.keys(), 'saint'], true);
+
+// First tokens (and "saint") by first-three-letters triple and length: an ASCII token is matched
+// against these by comparing characters, so no string is built for the words that only share a
+// prefix with a town ("welcome", "warm").
+const FIRST_BY_SHAPE: ReadonlyMap<number, readonly string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const w of [...FIRST_TOKEN_MAX.keys(), 'saint']) {
+    const idx = triple(
+      letterIndex(w.charCodeAt(0) || 0),
+      letterIndex(w.charCodeAt(1) || 0),
+      letterIndex(w.charCodeAt(2) || 0),
+    );
+    const shape = idx * 32 + Math.min(w.length, 31);
+    const list = m.get(shape);
+    if (list === undefined) m.set(shape, [w]);
+    else list.push(w);
+  }
+  return m;
+})();
+
+// Second tokens of the keys of two or more tokens, by first token: a name is only built from
+// several tokens when the second can continue one.
+const SECOND_TOKENS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, Set<string>>();
+  for (const k of INDEX.keys()) {
+    const parts = k.split(' ');
+    if (parts.length < 2) continue;
+    const first = parts[0] ?? '';
+    let set = m.get(first);
+    if (set === undefined) m.set(first, (set = new Set()));
+    set.add(parts[1] ?? '');
+  }
+  return m;
+})();
+
+/** The first-token key an all-ASCII token reads as, or undefined when it starts no name. */
+function asciiFirstKey(t: Tokens, i: number): string | undefined {
+  const text = t.text;
+  const s = t.start[i] ?? 0;
+  const len = (t.end[i] ?? 0) - s;
+  const idx = triple(
+    letterIndex(text.charCodeAt(s)),
+    len > 1 ? letterIndex(text.charCodeAt(s + 1)) : 26,
+    len > 2 ? letterIndex(text.charCodeAt(s + 2)) : 26,
+  );
+  const list = FIRST_BY_SHAPE.get(idx * 32 + Math.min(len, 31));
+  if (list === undefined) return undefined;
+  for (const w of list) {
+    if (w.length !== len) continue;
+    // The first three letters already matched through the triple.
+    let j = Math.min(len, 3);
+    while (j < len && (text.charCodeAt(s + j) | 32) === w.charCodeAt(j)) j++;
+    if (j === len) return w === 'saint' ? 'st' : w;
+  }
+  return undefined;
+}
 
 function mayStartName(t: Tokens, i: number): boolean {
   const f = t.flags[i] ?? 0;
-  if (f & (F_FOLD | F_AND)) return (f & F_FOLD) !== 0;
-  const s = t.start[i] ?? 0;
-  const len = (t.end[i] ?? 0) - s;
+  if (f & F_AND) return false;
   const text = t.text;
+  const s = t.start[i] ?? 0;
+  const e = t.end[i] ?? 0;
+  if (f & F_FOLD) {
+    // Non-ASCII letters need the full key; ASCII letters with apostrophes ("I'm", "King's") are
+    // filtered on their letters alone, which is what their key keeps.
+    if (f & F_ACCENT) return true;
+    let a = 26;
+    let b = 26;
+    let c = 26;
+    let len = 0;
+    for (let j = s; j < e; j++) {
+      const l = letterIndex(text.charCodeAt(j));
+      if (l === 26) continue;
+      if (len === 0) a = l;
+      else if (len === 1) b = l;
+      else if (len === 2) c = l;
+      len++;
+    }
+    return ((PREFIX[triple(a, b, c)] ?? 0) & (1 << Math.min(len, 31))) !== 0;
+  }
+  const len = e - s;
   const idx = triple(
     letterIndex(text.charCodeAt(s)),
     len > 1 ? letterIndex(text.charCodeAt(s + 1)) : 26,
@@ -492,16 +561,21 @@ function mayStartName(t: Tokens, i: number): boolean {
   return ((PREFIX[idx] ?? 0) & (1 << Math.min(len, 31))) !== 0;
 }
 
+// Keys built during one extractTowns call, by token index: keyGen[i] === gen marks keyOf[i] as
+// current, so nothing is cleared or allocated per call.
+let keyOf: string[] = new Array<string>(256).fill('');
+let keyGen = new Int32Array(256);
+let gen = 0;
+
 function keyAt(t: Tokens, i: number): string {
-  const cached = t.keys[i];
-  if (cached !== undefined) return cached;
+  if (keyGen[i] === gen) return keyOf[i] as string;
   const f = t.flags[i] ?? 0;
   let k: string;
   if (f & F_AND) k = 'and';
   else {
-    const s = t.start[i] ?? 0;
-    const e = t.end[i] ?? 0;
-    k = t.lower === null ? t.text.slice(s, e).toLowerCase() : t.lower.slice(s, e);
+    // Lower-casing the token alone (not the whole text) only differs for a Greek final sigma,
+    // which no key or cue word contains.
+    k = t.text.slice(t.start[i] ?? 0, t.end[i] ?? 0).toLowerCase();
     if (f & F_FOLD) {
       k = k
         .replace(/['\u2019]/g, '')
@@ -511,94 +585,43 @@ function keyAt(t: Tokens, i: number): string {
     }
     if (k === 'saint') k = 'st';
   }
-  t.keys[i] = k;
+  setKey(i, k);
   return k;
+}
+
+function setKey(i: number, k: string): void {
+  keyOf[i] = k;
+  keyGen[i] = gen;
 }
 
 function sepAt(t: Tokens, i: number): Sep {
   return ((t.flags[i] ?? 2) & F_SEP) as Sep;
 }
 
-// Scratch buffers reused across calls (grown on demand) to keep allocation per advert low.
-let scratchStart = new Int32Array(256);
-let scratchEnd = new Int32Array(256);
-let scratchFlags = new Uint8Array(256);
+// The token view of the current text, refilled per call (extractTowns is not re-entrant).
+const tokens: { -readonly [K in keyof Tokens]: Tokens[K] } = {
+  text: '',
+  n: 0,
+  start: new Int32Array(0),
+  end: new Int32Array(0),
+  flags: new Uint8Array(0),
+};
 
 function tokenise(text: string): Tokens {
-  const len = text.length;
-  // At most one token per two characters (a token and a separator) plus one.
-  const cap = (len >> 1) + 2;
-  if (scratchStart.length < cap) {
-    scratchStart = new Int32Array(cap);
-    scratchEnd = new Int32Array(cap);
-    scratchFlags = new Uint8Array(cap);
+  const s = scanText(text);
+  gen = (gen + 1) | 0;
+  if (keyGen.length < s.nTokens || gen === 0) {
+    keyGen = new Int32Array(Math.max(keyGen.length, s.tokStart.length));
+    keyOf = new Array<string>(keyGen.length).fill('');
+    gen = 1;
   }
-  const start = scratchStart;
-  const end = scratchEnd;
-  const flags = scratchFlags;
-  // Lower-case once; slices of it are cheaper than lower-casing every token. Some characters
-  // change length when lower-cased ("İ"), and then offsets would drift: fall back per token.
-  const lowered = text.toLowerCase();
-  const lower = lowered.length === len ? lowered : null;
-  let n = 0;
-  let i = 0;
-  let gap: Sep = 2;
-  let prevIsSt = false;
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    if (isLetter(c, text, i)) {
-      const s = i;
-      let fold = c >= 0x80;
-      i++;
-      while (i < len) {
-        const d = text.charCodeAt(i);
-        if (isLetter(d, text, i)) {
-          if (d >= 0x80) fold = true;
-          i++;
-        } else if (
-          isApostrophe(d) &&
-          i + 1 < len &&
-          isLetter(text.charCodeAt(i + 1), text, i + 1)
-        ) {
-          fold = true;
-          i++;
-        } else break;
-      }
-      const capital = c < 0x80 ? c >= 65 && c <= 90 : text[s] !== (text[s] ?? '').toLowerCase();
-      start[n] = s;
-      end[n] = i;
-      flags[n] = gap | (capital ? F_CAPITAL : 0) | (fold ? F_FOLD : 0);
-      n++;
-      const tl = i - s;
-      prevIsSt =
-        (tl === 2 && (c | 32) === 115 && (text.charCodeAt(s + 1) | 32) === 116) ||
-        (tl === 5 && text.slice(s, i).toLowerCase() === 'saint');
-      gap = 0;
-      continue;
-    }
-    if (c === 38) {
-      // "Brighton & Hove": '&' reads as the word "and".
-      start[n] = i;
-      end[n] = i + 1;
-      flags[n] = gap | F_AND;
-      n++;
-      prevIsSt = false;
-      gap = 0;
-      i++;
-      continue;
-    }
-    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) {
-      // "St. Albans": the full stop of an abbreviation does not end the sentence.
-      if (!(c === 46 && prevIsSt && gap === 0)) gap = 2;
-    } else if (
-      gap === 0 &&
-      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013)
-    ) {
-      gap = 1;
-    }
-    i++;
-  }
-  return { text, lower, n, start, end, flags, keys: [] };
+  const t = tokens;
+  t.text = text;
+  t.n = s.nTokens;
+  t.start = s.tokStart;
+  t.end = s.tokEnd;
+  t.flags = s.tokFlags;
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -648,14 +671,30 @@ export function extractTowns(text: string): TownHit[] {
   if (text.length === 0) return hits;
   const t = tokenise(text);
   const n = t.n;
+  const flags = t.flags;
   for (let i = 0; i < n; i++) {
-    if (!mayStartName(t, i)) continue;
-    const first = keyAt(t, i);
+    const f = flags[i] as number;
+    if ((f & (F_TOWN | F_FOLD)) === 0) continue;
+    let first: string | undefined;
+    if (f & F_FOLD) {
+      if (!mayStartName(t, i)) continue;
+      first = keyAt(t, i);
+    } else {
+      first = asciiFirstKey(t, i);
+      if (first === undefined) continue;
+      setKey(i, first);
+    }
     const maxLen = FIRST_TOKEN_MAX.get(first);
     if (maxLen === undefined) continue;
     // Only tokens joined by spaces or hyphens can form one name.
     let joinable = 1;
     while (joinable < maxLen && i + joinable < n && sepAt(t, i + joinable) === 0) joinable++;
+    if (joinable > 1) {
+      // Skip the longer keys when the next token continues none ("new in town"). A key holding a
+      // space (NFKD of a few rare letters) could still line up, so it is always tried.
+      const second = keyAt(t, i + 1);
+      if (!second.includes(' ') && SECOND_TOKENS.get(first)?.has(second) !== true) joinable = 1;
+    }
     for (let len = joinable; len >= 1; len--) {
       let key = first;
       for (let j = 1; j < len; j++) key += ' ' + keyAt(t, i + j);

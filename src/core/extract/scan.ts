@@ -1,0 +1,380 @@
+/*
+ * One pass over a text that the extractors share.
+ *
+ * Why: the screening pipeline has ~50 µs per advert for everything, and every extractor used to
+ * read the whole text on its own, with regular expressions that try a match at every position
+ * (about 1–5 ns per character each, a dozen times over). A single character loop (2–3 ns per
+ * character) records what they all need to decide where to look:
+ * - town tokens (the words of towns.ts: letters, any script, with apostrophes inside a word) with
+ *   the separation and capitalisation flags the town matcher uses;
+ * - runs of ASCII digits (ages, prices and the digit pre-check of fold.ts);
+ * - "tagged words": maximal runs of ASCII letters whose first three letters (and, below three, the
+ *   whole word) match a word list an extractor registered, such as digit words or social-media
+ *   labels. Every extractor checks its tagged words exactly, so a tag only says "look here";
+ * - the offset of every non-ASCII code unit (rare in English adverts) and a few flags.
+ *
+ * Extractors are called one after the other on the same text (extractText), so the last scan is
+ * kept and reused. Its arrays are scratch buffers overwritten by the next scan of another text:
+ * use a scan straight away, and never keep it.
+ */
+
+// Token flags (towns.ts). Bits 0-1: separation before the token: 0 joinable (spaces, hyphens),
+// 1 soft punctuation, 2 sentence break.
+export const F_SEP = 3;
+export const F_CAPITAL = 4;
+/** Has an apostrophe or non-ASCII letters: its key needs folding. */
+export const F_FOLD = 8;
+/** The token is '&'. */
+export const F_AND = 16;
+/** Has non-ASCII letters (so F_FOLD is set too). */
+export const F_ACCENT = 32;
+/** All ASCII letters, and its first three letters are those of a registered KIND_TOWN word. */
+export const F_TOWN = 64;
+
+/** Word kinds, one bit per extractor word list (see registerWordKind). */
+export const KIND_DIGIT_WORD = 1;
+export const KIND_NUMBER_WORD = 2;
+export const KIND_AT = 4;
+export const KIND_LABEL = 8;
+export const KIND_DURATION = 16;
+export const KIND_TOWN = 32;
+
+export interface TextScan {
+  readonly text: string;
+  /** Town tokens: [tokStart, tokEnd) with tokFlags, for 0 <= i < nTokens. */
+  readonly nTokens: number;
+  readonly tokStart: Int32Array;
+  readonly tokEnd: Int32Array;
+  readonly tokFlags: Uint8Array;
+  /** Maximal runs of ASCII digits [runStart, runEnd), in order. */
+  readonly nRuns: number;
+  readonly runStart: Int32Array;
+  readonly runEnd: Int32Array;
+  /** Tagged words [wordStart, wordEnd) with their kind bits, in order. */
+  readonly nWords: number;
+  readonly wordStart: Int32Array;
+  readonly wordEnd: Int32Array;
+  readonly wordKinds: Uint8Array;
+  /** OR of all wordKinds, so an extractor with nothing tagged skips the loop. */
+  readonly kinds: number;
+  /** Offsets of every code unit >= 0x80, in order. */
+  readonly nNonAscii: number;
+  readonly nonAscii: Int32Array;
+  /** The text holds an ASCII '@'. */
+  readonly atSign: boolean;
+  /** The text holds an ASCII '/'. */
+  readonly slash: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word kinds, by first three letters (26 stands for "no letter": the word is shorter).
+
+const KIND_BY_TRIPLE = new Uint8Array(27 * 27 * 27);
+/** Word lengths (bit min(length, 31)) registered for a triple, over all kinds. */
+const LENGTHS_BY_TRIPLE = new Uint32Array(27 * 27 * 27);
+/** Length bits 3 to 31: any word of three letters or more. */
+const ANY_LENGTH_FROM_3 = 0xfffffff8;
+
+function letterIndex(c: number): number {
+  const l = (c | 32) - 97;
+  return l >= 0 && l < 26 ? l : 26;
+}
+
+/**
+ * Tags, in every later scan, the ASCII words that start with the first three letters of one of
+ * `words` (lower-case ASCII), or that equal one of them when it is shorter than three letters.
+ * With `exactLength`, a word is only tagged when its length is also that of a registered word
+ * sharing its first three letters (town names: "and" is not "Andover").
+ */
+export function registerWordKind(kind: number, words: Iterable<string>, exactLength = false): void {
+  for (const w of words) {
+    const idx =
+      (letterIndex(w.charCodeAt(0)) * 27 + (w.length > 1 ? letterIndex(w.charCodeAt(1)) : 26)) *
+        27 +
+      (w.length > 2 ? letterIndex(w.charCodeAt(2)) : 26);
+    KIND_BY_TRIPLE[idx] = (KIND_BY_TRIPLE[idx] as number) | kind;
+    const lengths = exactLength || w.length < 3 ? 1 << Math.min(w.length, 31) : ANY_LENGTH_FROM_3;
+    LENGTHS_BY_TRIPLE[idx] = (LENGTHS_BY_TRIPLE[idx] as number) | lengths;
+  }
+  valid = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters (the town tokeniser's notion: \p{L} in the BMP; surrogates are never letters, so a
+// token never splits a pair). Cached per code unit.
+
+const LETTER_RE = /\p{L}/u;
+const bmpLetter = new Uint8Array(0x10000);
+
+function isNonAsciiLetter(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let v = bmpLetter[c] as number;
+  if (v === 0) {
+    v = LETTER_RE.test(String.fromCharCode(c)) ? 2 : 1;
+    bmpLetter[c] = v;
+  }
+  return v === 2;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scratch buffers, grown on demand.
+
+let tokStart = new Int32Array(256);
+let tokEnd = new Int32Array(256);
+let tokFlags = new Uint8Array(256);
+let runStart = new Int32Array(128);
+let runEnd = new Int32Array(128);
+let wordStart = new Int32Array(128);
+let wordEnd = new Int32Array(128);
+let wordKinds = new Uint8Array(128);
+let nonAscii = new Int32Array(256);
+
+function ensureCapacity(len: number): void {
+  // Tokens, runs and words are each at most one per two characters (plus one).
+  const half = (len >> 1) + 2;
+  if (tokStart.length < half) {
+    tokStart = new Int32Array(half);
+    tokEnd = new Int32Array(half);
+    tokFlags = new Uint8Array(half);
+    runStart = new Int32Array(half);
+    runEnd = new Int32Array(half);
+    wordStart = new Int32Array(half);
+    wordEnd = new Int32Array(half);
+    wordKinds = new Uint8Array(half);
+  }
+  if (nonAscii.length < len) nonAscii = new Int32Array(len);
+}
+
+// The one scan object, refilled for each new text: no allocation per text (in the screening
+// pipeline the scavenger's cost grows with every object allocated).
+const current: { -readonly [K in keyof TextScan]: TextScan[K] } = {
+  text: '',
+  nTokens: 0,
+  tokStart,
+  tokEnd,
+  tokFlags,
+  nRuns: 0,
+  runStart,
+  runEnd,
+  nWords: 0,
+  wordStart,
+  wordEnd,
+  wordKinds,
+  kinds: 0,
+  nNonAscii: 0,
+  nonAscii,
+  atSign: false,
+  slash: false,
+};
+let valid = false;
+
+/** The shared scan of `text` (see the top of this file). */
+export function scanText(text: string): TextScan {
+  if (!valid || current.text !== text) {
+    scan(text);
+    valid = true;
+  }
+  return current;
+}
+
+function scan(text: string): void {
+  const len = text.length;
+  ensureCapacity(len);
+  const ts = tokStart;
+  const te = tokEnd;
+  const tf = tokFlags;
+  const ws = wordStart;
+  const we = wordEnd;
+  const wk = wordKinds;
+  const na = nonAscii;
+  let nTok = 0;
+  let nRuns = 0;
+  let nWords = 0;
+  let nNon = 0;
+  let kinds = 0;
+  let atSign = false;
+  let slash = false;
+  // Town separation state: see towns.ts. A token starts with `gap` as its separation.
+  let gap = 2;
+  let prevIsSt = false;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      // The most common character between tokens changes nothing.
+      i++;
+      continue;
+    }
+    if (isAsciiLetter(c) || (c >= 0x80 && isNonAsciiLetter(c))) {
+      // A town token; inside it, maximal runs of ASCII letters are words.
+      const s = i;
+      let fold = false;
+      let accent = false;
+      let town = false;
+      for (;;) {
+        if (i < len && isAsciiLetter(text.charCodeAt(i))) {
+          // An ASCII word: its first three letters are read once, for the tag lookup.
+          const w0 = i;
+          let idx = ((text.charCodeAt(i) | 32) - 97) * 729;
+          i++;
+          let d = i < len ? text.charCodeAt(i) : 0;
+          if (isAsciiLetter(d)) {
+            idx += ((d | 32) - 97) * 27;
+            i++;
+            d = i < len ? text.charCodeAt(i) : 0;
+            if (isAsciiLetter(d)) {
+              idx += (d | 32) - 97;
+              i++;
+              while (i < len && isAsciiLetter(text.charCodeAt(i))) i++;
+            } else idx += 26;
+          } else idx += 26 * 27 + 26;
+          const k = KIND_BY_TRIPLE[idx] as number;
+          const wl = i - w0;
+          if (k !== 0 && ((LENGTHS_BY_TRIPLE[idx] as number) & (1 << (wl > 31 ? 31 : wl))) !== 0) {
+            town = (k & KIND_TOWN) !== 0;
+            ws[nWords] = w0;
+            we[nWords] = i;
+            wk[nWords] = k;
+            nWords++;
+            kinds |= k;
+          }
+        }
+        if (i >= len) break;
+        const d = text.charCodeAt(i);
+        if (d >= 0x80 && isNonAsciiLetter(d)) {
+          na[nNon++] = i;
+          fold = true;
+          accent = true;
+          i++;
+        } else if (isApostrophe(d) && i + 1 < len && isLetterAt(text, i + 1)) {
+          if (d >= 0x80) na[nNon++] = i;
+          fold = true;
+          i++;
+        } else break;
+      }
+      const capital = c < 0x80 ? c <= 90 : text[s] !== (text[s] ?? '').toLowerCase();
+      ts[nTok] = s;
+      te[nTok] = i;
+      tf[nTok] =
+        gap |
+        (capital ? F_CAPITAL : 0) |
+        (fold ? F_FOLD : 0) |
+        (accent ? F_ACCENT : 0) |
+        (town && !fold ? F_TOWN : 0);
+      nTok++;
+      const tl = i - s;
+      prevIsSt =
+        (tl === 2 && (c | 32) === 115 && (text.charCodeAt(s + 1) | 32) === 116) ||
+        (tl === 5 && isSaint(text, s));
+      gap = 0;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      // A digit run: for towns it is soft punctuation between tokens.
+      const s = i;
+      i++;
+      while (i < len) {
+        const d = text.charCodeAt(i);
+        if (d < 48 || d > 57) break;
+        i++;
+      }
+      runStart[nRuns] = s;
+      runEnd[nRuns] = i;
+      nRuns++;
+      if (gap === 0) gap = 1;
+      continue;
+    }
+    if (c === 38) {
+      // "Brighton & Hove": '&' is a token that reads as the word "and".
+      ts[nTok] = i;
+      te[nTok] = i + 1;
+      tf[nTok] = gap | F_AND;
+      nTok++;
+      prevIsSt = false;
+      gap = 0;
+      i++;
+      continue;
+    }
+    if (c >= 0x80) na[nNon++] = i;
+    else if (c === 64) atSign = true;
+    else if (c === 47) slash = true;
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) {
+      // "St. Albans": the full stop of an abbreviation does not end the sentence.
+      if (!(c === 46 && prevIsSt && gap === 0)) gap = 2;
+    } else if (
+      gap === 0 &&
+      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013)
+    ) {
+      gap = 1;
+    }
+    i++;
+  }
+  const c = current;
+  c.text = text;
+  c.nTokens = nTok;
+  c.tokStart = ts;
+  c.tokEnd = te;
+  c.tokFlags = tf;
+  c.nRuns = nRuns;
+  c.runStart = runStart;
+  c.runEnd = runEnd;
+  c.nWords = nWords;
+  c.wordStart = ws;
+  c.wordEnd = we;
+  c.wordKinds = wk;
+  c.kinds = kinds;
+  c.nNonAscii = nNon;
+  c.nonAscii = na;
+  c.atSign = atSign;
+  c.slash = slash;
+}
+
+/** "saint" in any ASCII case (no other character lower-cases to one of its letters in place). */
+function isSaint(text: string, s: number): boolean {
+  return (
+    (text.charCodeAt(s) | 32) === 115 &&
+    (text.charCodeAt(s + 1) | 32) === 97 &&
+    (text.charCodeAt(s + 2) | 32) === 105 &&
+    (text.charCodeAt(s + 3) | 32) === 110 &&
+    (text.charCodeAt(s + 4) | 32) === 116
+  );
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? isAsciiLetter(c) : isNonAsciiLetter(c);
+}
+
+/** True when the tagged word [s, e) equals `word` (lower-case ASCII), ignoring ASCII case. */
+export function wordIs(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    if ((text.charCodeAt(s + j) | 32) !== word.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/** What `\s` matches. */
+export function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
