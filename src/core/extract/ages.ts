@@ -65,6 +65,15 @@ const BAD_HEAD = /(?:\d\s*[-\u2013]\s*|(?:^|[^a-z])(?:to|or)\s+|\d{3,}\s?)$/i;
 
 const LETTER = /\p{L}/u;
 
+/** Whether BAD_HEAD can match before `start`: spaces aside, a digit, a dash, or "to"/"or". */
+function mayHaveBadHead(text: string, start: number): boolean {
+  let k = start;
+  while (isSpaceBefore(text, k)) k--;
+  const c = text.charCodeAt(k - 1);
+  const l = c | 32;
+  return (c >= 48 && c <= 57) || c === 45 || c === 0x2013 || l === 111 || l === 114;
+}
+
 /** Whether AFTER can match at `end`: after spaces and at most one hyphen, a "y" (years, yo, y/o). */
 function mayHaveAgeUnitAfter(text: string, end: number): boolean {
   let k = end;
@@ -159,7 +168,10 @@ interface Candidate {
   readonly word: boolean;
 }
 
-function candidates(text: string): Candidate[] {
+// NUMBER_WORDS searching the whole text: the slow path (extractAgesAlways).
+const NUMBER_WORDS_SEARCH = new RegExp(NUMBER_WORDS.source, 'gi');
+
+function candidates(text: string, fast: boolean): Candidate[] {
   const out: Candidate[] = [];
   // Numbers: runs of exactly two digits, from the shared scan.
   const scan = scanText(text);
@@ -169,6 +181,18 @@ function candidates(text: string): Candidate[] {
     const value = (text.charCodeAt(i) - 48) * 10 + (text.charCodeAt(i + 1) - 48);
     if (value >= MIN_AGE && value <= MAX_AGE)
       out.push({ value, start: i, end: i + 2, word: false });
+  }
+  if (!fast) {
+    NUMBER_WORDS_SEARCH.lastIndex = 0;
+    const before = out.length;
+    for (let m = NUMBER_WORDS_SEARCH.exec(text); m !== null; m = NUMBER_WORDS_SEARCH.exec(text)) {
+      const value = wordValue(m[0]);
+      if (value !== null && value >= MIN_AGE && value <= MAX_AGE) {
+        out.push({ value, start: m.index, end: m.index + m[0].length, word: true });
+      }
+    }
+    if (out.length > before) out.sort((a, b) => a.start - b.start);
+    return out;
   }
   if ((scan.kinds & KIND_NUMBER_WORD) === 0) return out;
   let words = false;
@@ -196,32 +220,46 @@ function candidates(text: string): Candidate[] {
 
 /** Finds ages the advertiser states ("I'm 21", "21yo", "aged 19", "just turned 18"), 16–80 only. */
 export function extractAges(text: string): AgeHit[] {
+  return agesIn(text, true);
+}
+
+/** extractAges without the fast paths (exported so tests can check both paths agree). */
+export function extractAgesAlways(text: string): AgeHit[] {
+  return agesIn(text, false);
+}
+
+function agesIn(text: string, fast: boolean): AgeHit[] {
   const hits: AgeHit[] = [];
   let lastEnd = 0;
-  for (const c of candidates(text)) {
+  for (const c of candidates(text, fast)) {
     if (c.start < lastEnd) continue;
     // A digit or letter glued to the number makes it something else ("34DD", "a21"); "21yo" is
     // the one glued form allowed, and AFTER checks it.
     if (c.start > 0 && isWordChar(text, c.start - 1)) continue;
     const from = Math.max(0, c.start - 40);
-    const right = text.slice(c.end, c.end + 24);
-    // The patterns run on short slices around the number, and only when the characters next to
-    // it allow a match: most two-digit numbers in an advert are times, prices or sizes.
-    const after = mayHaveAgeUnitAfter(text, c.end) ? AFTER.exec(right) : null;
+    // The patterns run on short slices around the number (24 characters after it, 40 before),
+    // and only when the characters next to it allow a match: most two-digit numbers in an advert
+    // are times, prices or sizes.
+    const after =
+      !fast || mayHaveAgeUnitAfter(text, c.end) ? AFTER.exec(text.slice(c.end, c.end + 24)) : null;
     // Without a right-hand cue, a glued word or a unit after the number rules it out whatever
     // comes before, so the costlier left-hand pattern is not run ("10am", "5ft", "£80 for").
-    if (!after && (isWordChar(text, c.end) || BAD_TAIL.test(right.slice(0, 12)))) continue;
-    const left = text.slice(from, c.start);
-    let before = mayHaveCueBefore(text, c.start) ? BEFORE.exec(left) : null;
+    if (!after && (isWordChar(text, c.end) || BAD_TAIL.test(text.slice(c.end, c.end + 12)))) {
+      continue;
+    }
+    let before =
+      !fast || mayHaveCueBefore(text, c.start) ? BEFORE.exec(text.slice(from, c.start)) : null;
     // The window may begin inside a word ("...xim 21"): "^" only counts at a real word start.
     if (before && before.index === 0 && from > 0 && isWordChar(text, from - 1)) before = null;
     let start = c.start;
     let end: number;
     if (after) {
-      if (!before && !c.word && BAD_HEAD.test(left)) continue;
+      if (!before && !c.word && (!fast || mayHaveBadHead(text, c.start))) {
+        if (BAD_HEAD.test(text.slice(from, c.start))) continue;
+      }
       end = c.end + after[0].length;
     } else if (before) {
-      if (isWordChar(text, c.end) || BAD_TAIL.test(right.slice(0, 12))) continue;
+      // (A glued word or a unit after the number was ruled out above.)
       end = c.end;
     } else continue;
     if (before) {

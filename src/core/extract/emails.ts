@@ -104,12 +104,21 @@ function isWordChar(c: number): boolean {
 
 /** Finds email addresses, including spelled-out ones ("anna at gmail dot com"), in free text. */
 export function extractEmails(text: string): EmailHit[] {
+  return findEmails(text, true);
+}
+
+/** extractEmails without the fast path (exported so tests can check both paths agree). */
+export function extractEmailsAlways(text: string): EmailHit[] {
+  return findEmails(text, false);
+}
+
+function findEmails(text: string, fast: boolean): EmailHit[] {
   const hits: EmailHit[] = [];
   if (typeof text !== 'string' || text.length < 5) return hits;
   const f = stripInvisible(text);
   const t = f.text;
   let consumed = 0;
-  if (!f.changed && !hasAtSign(text)) {
+  if (fast && !f.changed && !hasAtSign(text)) {
     // Fast path: with no @ sign (of any width) the only anchors are the words "at" (\bat\b).
     const scan = scanText(text);
     if ((scan.kinds & KIND_AT) === 0) return hits;

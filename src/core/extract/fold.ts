@@ -632,9 +632,9 @@ interface Token {
   start: number;
   end: number;
   clean: string;
-  os: number[];
-  oe: number[];
-  fl: number[];
+  os: readonly number[];
+  oe: readonly number[];
+  fl: readonly number[];
   kind: number;
   // Elements: type, digit value (or repeat count for multipliers), clean start/end.
   elType: number[];
@@ -719,9 +719,10 @@ function newToken(start: number, end: number, clean: string): Token {
     start,
     end,
     clean,
-    os: [],
-    oe: [],
-    fl: [],
+    // ASCII tokens keep these empty (shared; a heavy token gets its own lists).
+    os: NO_SEGMENTS,
+    oe: NO_SEGMENTS,
+    fl: NO_SEGMENTS,
     kind: K_TEXT,
     elType: [],
     elVal: [],
@@ -915,6 +916,25 @@ function joinedRight(text: string, pos: number): number {
   return visible > 0 && i < text.length && isTokenCharAt(text, i) ? i : -1;
 }
 
+const byValue = (x: number, y: number): number => x - y;
+
+/** Sorts in place: insertion sort for the usual handful (Array#sort allocates), else Array#sort. */
+function sortNumbers(list: number[], cmp: (x: number, y: number) => number): void {
+  if (list.length > 32) {
+    list.sort(cmp);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i] as number;
+    let j = i - 1;
+    while (j >= 0 && cmp(list[j] as number, v) > 0) {
+      list[j + 1] = list[j] as number;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+}
+
 /**
  * Regions [start, end) (flat pairs, sorted, disjoint) to fold: for each seed, the whole chain of
  * digit-part tokens joined to it, since whether a digit word folds depends on its run.
@@ -922,7 +942,7 @@ function joinedRight(text: string, pos: number): number {
 function regionsAround(text: string, seeds: number[]): number[] {
   const spans: number[] = [];
   // Seeds come from several scans; in order, a seed inside the chain just built adds nothing.
-  seeds.sort((x, y) => x - y);
+  sortNumbers(seeds, byValue);
   let covered = -1;
   for (const p of seeds) {
     if (p < covered) continue;
@@ -948,7 +968,7 @@ function regionsAround(text: string, seeds: number[]): number[] {
   // Sort by start and merge overlaps.
   const order = [];
   for (let k = 0; k < spans.length; k += 2) order.push(k);
-  order.sort((x, y) => (spans[x] as number) - (spans[y] as number));
+  sortNumbers(order, (x, y) => (spans[x] as number) - (spans[y] as number));
   const out: number[] = [];
   for (const k of order) {
     const a = spans[k] as number;

@@ -114,10 +114,19 @@ function overlaps(hits: readonly HandleHit[], s: number, e: number): boolean {
 
 /** Finds social-media handles and profile links in free text. */
 export function extractHandles(text: string): HandleHit[] {
+  return handlesIn(text, true);
+}
+
+/** extractHandles without the fast path (exported so tests can check both paths agree). */
+export function extractHandlesAlways(text: string): HandleHit[] {
+  return handlesIn(text, false);
+}
+
+function handlesIn(text: string, fast: boolean): HandleHit[] {
   if (typeof text !== 'string' || text.length < 3) return [];
   // Zero-width characters hidden inside a handle are dropped; spans still index the original.
   const f = stripInvisible(text);
-  const hits = findHandles(f.text, !f.changed);
+  const hits = findHandles(f.text, fast && !f.changed);
   if (!f.changed) return hits;
   return hits.map((h) => {
     const span = f.toOriginal(h.span[0], h.span[1]);
@@ -125,10 +134,11 @@ export function extractHandles(text: string): HandleHit[] {
   });
 }
 
-function findHandles(text: string, original: boolean): HandleHit[] {
+/** With `useScan`, candidates come from the shared scan of `text`; without, from searching it. */
+function findHandles(text: string, useScan: boolean): HandleHit[] {
   const hits: HandleHit[] = [];
   // The shared scan is of the original text; after invisibles were stripped, search instead.
-  const scan = original ? scanText(text) : null;
+  const scan = useScan ? scanText(text) : null;
 
   // A profile link has a '/' after its host.
   if ((scan === null || scan.slash) && URL_HINT_RE.test(text)) {

@@ -248,9 +248,18 @@ function fromEldUncached(sample: string): LanguageGuess {
 
 /** Guesses the language of an advert from its first 400 characters; 'und' when there is too little text. */
 export function detectLanguage(text: string): LanguageGuess {
+  return languageOf(text, true);
+}
+
+/** detectLanguage without the all-ASCII fast path (exported so tests can check both agree). */
+export function detectLanguageAlways(text: string): LanguageGuess {
+  return languageOf(text, false);
+}
+
+function languageOf(text: string, fast: boolean): LanguageGuess {
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // Most adverts on UK sites: only ASCII letters.
-  if (!NON_ASCII_LETTER_RE.test(sample)) return asciiSample(sample);
+  if (fast && !NON_ASCII_LETTER_RE.test(sample)) return asciiSample(sample);
   const counts = new Int32Array(SCRIPTS);
   let letters = 0;
   let latinNonAscii = 0;

@@ -1,6 +1,12 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
-import { FOLD_DIGIT_WORDS, FOLD_ODD_SEPARATOR, fold, techniquesFromFlags } from './fold.ts';
+import {
+  FOLD_DIGIT_WORDS,
+  FOLD_ODD_SEPARATOR,
+  fold,
+  foldAlways,
+  techniquesFromFlags,
+} from './fold.ts';
 import type { FoldedText } from './fold.ts';
 import { scanText } from './scan.ts';
 import type { PhoneHit } from './types.ts';
@@ -112,6 +118,8 @@ const runsBuf: number[] = [];
 const gsBuf: number[] = [];
 const geBuf: number[] = [];
 const cumBuf: number[] = [];
+const groupLens: number[] = [];
+const groupStarts: number[] = [];
 
 /** Writes RUN_RE's matches in t into runsBuf as flat [start, end) pairs; returns 2 * their count. */
 function runsByRegex(t: string): number {
@@ -245,47 +253,50 @@ function oddGrouping(
   uk: boolean,
   twoDigitArea: boolean,
 ): boolean {
-  const lens: number[] = [];
-  const starts: number[] = [];
+  // Group lengths and starts in scratch arrays, from index h on (dropping a group moves h).
+  const lens = groupLens;
+  const starts = groupStarts;
+  let n = 0;
   for (let g = first; g <= last; g++) {
     const a = gs[g] as number;
     const b = ge[g] as number;
     // Spelled digits have no grouping of their own (and are reported as digit-words).
     if (f.flagsIn(a, b) & FOLD_DIGIT_WORDS) return false;
-    lens.push(b - a);
-    starts.push(a);
+    lens[n] = b - a;
+    starts[n] = a;
+    n++;
   }
+  let h = 0;
   // Drop the international prefix and country code, then a "(0)" trunk written after them.
   let skip = prefixDigits;
-  while (skip > 0 && lens.length > 0) {
-    const l = lens[0] as number;
+  while (skip > 0 && h < n) {
+    const l = lens[h] as number;
     if (l <= skip) {
-      lens.shift();
-      starts.shift();
+      h++;
       skip -= l;
     } else {
-      lens[0] = l - skip;
-      starts[0] = (starts[0] as number) + skip;
+      lens[h] = l - skip;
+      starts[h] = (starts[h] as number) + skip;
       skip = 0;
     }
   }
-  const trunkGroup = lens[0] === 1 && f.text.charCodeAt(starts[0] as number) === 0x30;
-  if (prefixDigits > 0 && trunkGroup) lens.shift();
+  const trunkGroup = h < n && lens[h] === 1 && f.text.charCodeAt(starts[h] as number) === 0x30;
+  if (prefixDigits > 0 && trunkGroup) h++;
   if (!uk) {
     let singles = 0;
-    for (const l of lens) if (l === 1) singles++;
-    return singles > 1 || lens.length > 6;
+    for (let k = h; k < n; k++) if (lens[k] === 1) singles++;
+    return singles > 1 || n - h > 6;
   }
-  if (prefixDigits > 0 && !trunkGroup && lens.length > 0) {
-    if (f.text.charCodeAt(starts[0] as number) !== 0x30) lens[0] = (lens[0] as number) + 1; // the trunk zero E.164 leaves out
+  if (prefixDigits > 0 && !trunkGroup && h < n) {
+    if (f.text.charCodeAt(starts[h] as number) !== 0x30) lens[h] = (lens[h] as number) + 1; // the trunk zero E.164 leaves out
   }
-  const n = lens.length;
-  if (n <= 1) return false;
-  if (n === 2) return (lens[0] as number) < 3 || (lens[0] as number) > 6 || (lens[1] as number) < 4;
-  if (n > 3) return true;
-  const a = lens[0] as number;
-  const b = lens[1] as number;
-  const c = lens[2] as number;
+  const count = n - h;
+  if (count <= 1) return false;
+  const a = lens[h] as number;
+  const b = lens[h + 1] as number;
+  if (count === 2) return a < 3 || a > 6 || b < 4;
+  if (count > 3) return true;
+  const c = lens[h + 2] as number;
   // The usual shapes: 5,3,3 / 4,3,4 / 4,3,3, and 3,4,4 for the 02 areas.
   return !(
     (a === 5 && b === 3 && c === 3) ||
@@ -296,11 +307,21 @@ function oddGrouping(
 
 /** Finds phone numbers in free text, including obscured ones, with spans into the original text. */
 export function extractPhones(text: string, defaultCountry: CountryCode = 'GB'): PhoneHit[] {
+  return phonesIn(text, defaultCountry, true);
+}
+
+/** extractPhones without the fast paths (exported so tests can check both paths agree). */
+export function extractPhonesAlways(text: string, defaultCountry: CountryCode = 'GB'): PhoneHit[] {
+  return phonesIn(text, defaultCountry, false);
+}
+
+function phonesIn(text: string, defaultCountry: CountryCode, fast: boolean): PhoneHit[] {
   const hits: PhoneHit[] = [];
   if (typeof text !== 'string' || text.length === 0) return hits;
-  const f = fold(text);
+  const f = fast ? fold(text) : foldAlways(text);
   const t = f.text;
-  const nRuns = f.changed ? runsByRegex(t) : runsFromScan(t);
+  // Runs from the shared scan when folding changed nothing (the scan is of the original text).
+  const nRuns = fast && !f.changed ? runsFromScan(t) : runsByRegex(t);
   const runs = runsBuf;
   const gs = gsBuf;
   const ge = geBuf;

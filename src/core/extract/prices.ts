@@ -44,7 +44,7 @@ function isDigit(c: number): boolean {
  * One pass over the digit runs of the text (cheaper than three regexes over the whole text):
  * explicit amounts go to `amounts`, bare 2–4 digit numbers that could be prices go to `bare`.
  */
-function scanNumbers(text: string, amounts: Amount[], bare: Amount[]): void {
+function scanNumbers(text: string, amounts: Amount[], bare: Amount[], fast: boolean): void {
   // The digit runs come from the scan every extractor shares.
   const scan = scanText(text);
   let next = 0;
@@ -89,12 +89,12 @@ function scanNumbers(text: string, amounts: Amount[], bare: Amount[]): void {
     // to it could begin a match (most numbers have neither a currency nor a unit).
     let prefixLength = 0;
     let prefixCurrency: PriceHit['currency'] = 'unknown';
-    const sign = currencySignBefore(text, s);
+    const sign = fast ? currencySignBefore(text, s) : 0;
     if (sign > 0) {
       // "£150" or "£ 150": PREFIX's only match is the sign (and the space).
       prefixLength = sign;
       prefixCurrency = signCurrency(text.charCodeAt(s - sign));
-    } else if (mayEndWithCurrency(text, s)) {
+    } else if (!fast || mayEndWithCurrency(text, s)) {
       const prefix = PREFIX.exec(text.slice(Math.max(0, s - 6), s));
       if (prefix) {
         prefixLength = prefix[0].length;
@@ -112,7 +112,8 @@ function scanNumbers(text: string, amounts: Amount[], bare: Amount[]): void {
     const prev = s > 0 ? text.charCodeAt(s - 1) : -1;
     // . , £ € $
     if (prev === 46 || prev === 44 || prev === 0xa3 || prev === 0x20ac || prev === 36) continue;
-    const suffix = mayStartCurrency(text, end) ? SUFFIX.exec(text.slice(end, end + 10)) : null;
+    const suffix =
+      !fast || mayStartCurrency(text, end) ? SUFFIX.exec(text.slice(end, end + 10)) : null;
     if (suffix) {
       if (amount > 0) {
         const currency = currencyOf(suffix[1] ?? '');
@@ -213,7 +214,8 @@ function amountAt(text: string, s: number, intEnd: number, fracStart: number, en
   return whole + frac / 10 ** (end - fracStart);
 }
 
-// Durations, longest alternatives first. Global, kept as the reference for DURATION_AT.
+// Durations, longest alternatives first. The slow path (extractPricesAlways) searches with it;
+// the fast path tries DURATION_AT only where a duration can start.
 const DURATION =
   /(?=[hoatfp\d½/])(?<![a-z\u00c0-\u024f])(?:(half\s*(?:an?\s*)?(?:hour|hr|h)(?![a-z\u00c0-\u024f])|(?<![\d.,])(?:1\/2|½)\s*(?:hours?|hrs?|h)(?![a-z\u00c0-\u024f])|hh(?![a-z\u00c0-\u024f]))|(over\s*night|all\s*night)|((?<![\d.,])\d{1,2}(?:\.\d)?\s*-?\s*(?:hours?|hrs?|h)|(?:one|two|three|four|an?)\s+(?:hours?|hrs?))(?![a-z\u00c0-\u024f])|(?<![\d.,])(\d{1,3})\s*-?\s*(mins?|minutes?|mns?|m)(?![a-z\u00c0-\u024f])|((?:per|p|\/)\s*(?:hour|hr|h)(?![a-z\u00c0-\u024f])|ph(?![a-z\u00c0-\u024f])|hourly(?![a-z\u00c0-\u024f])|hours?(?![a-z\u00c0-\u024f])|hrs?(?![a-z\u00c0-\u024f])))/gi;
 
@@ -278,6 +280,7 @@ function findDurations(
   text: string,
   amounts: readonly Amount[],
   bare: readonly Amount[],
+  fast: boolean,
 ): Duration[] {
   const out: Duration[] = [];
   resetDurationStarts();
@@ -299,7 +302,8 @@ function findDurations(
     const from = Math.max(scanned, a.start - WINDOW);
     const to = Math.min(text.length, a.end + WINDOW);
     if (from >= to) continue;
-    scanned = scanDurations(text, from, to, durationStartsWithin(text, from, to), out);
+    const starts = fast ? durationStartsWithin(text, from, to) : null;
+    scanned = scanDurations(text, from, to, starts, out);
   }
   return out;
 }
@@ -410,7 +414,7 @@ function scanDurations(
   text: string,
   from: number,
   to: number,
-  starts: readonly number[],
+  starts: readonly number[] | null,
   out: Duration[],
 ): number {
   // Match in a slice, not the whole text: the lookarounds see exactly what they always saw. One
@@ -421,11 +425,24 @@ function scanDurations(
   let stop = to;
   // Matches do not overlap: after one, the next may only start at its end.
   let next = from;
-  for (const p of starts) {
-    if (p < next) continue;
-    DURATION_AT.lastIndex = p - base;
-    const m = DURATION_AT.exec(slice);
-    if (m === null) continue;
+  let c = 0;
+  DURATION.lastIndex = from - base;
+  for (;;) {
+    let m: RegExpExecArray | null;
+    let p: number;
+    if (starts === null) {
+      // The slow path: the pattern searches the slice.
+      m = DURATION.exec(slice);
+      if (m === null || base + m.index >= to) break;
+      p = base + m.index;
+    } else {
+      if (c >= starts.length) break;
+      p = starts[c++] as number;
+      if (p < next) continue;
+      DURATION_AT.lastIndex = p - base;
+      m = DURATION_AT.exec(slice);
+      if (m === null) continue;
+    }
     const all = m[0];
     const half = m[1];
     const night = m[2];
@@ -493,16 +510,25 @@ function overlapsAny(
 
 /** Finds prices ("£150/hr", "half hour £80", "1hr 150", "150 roses") with their currency and duration. */
 export function extractPrices(text: string): PriceHit[] {
+  return pricesIn(text, true);
+}
+
+/** extractPrices without the fast paths (exported so tests can check both paths agree). */
+export function extractPricesAlways(text: string): PriceHit[] {
+  return pricesIn(text, false);
+}
+
+function pricesIn(text: string, fast: boolean): PriceHit[] {
   // Cheap exit: no digit, no price.
   if (scanText(text).nRuns === 0) return [];
   const amounts: Amount[] = [];
   // Bare numbers are only candidates here; they stay only if a duration is adjacent.
   const bare: Amount[] = [];
-  scanNumbers(text, amounts, bare);
+  scanNumbers(text, amounts, bare, fast);
   if (amounts.length === 0 && bare.length === 0) return [];
   // An explicit amount wins over a duration read from the same digits ("£30 mins"). (Loops, not
   // closures, here and below: this runs for most adverts, and every allocation costs.)
-  let durations = findDurations(text, amounts, bare);
+  let durations = findDurations(text, amounts, bare, fast);
   if (durations.some(overlapsAnAmount, amounts)) {
     durations = durations.filter((d) => !overlapsAny(d, amounts));
   }

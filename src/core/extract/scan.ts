@@ -195,6 +195,8 @@ function scan(text: string): void {
   const we = wordEnd;
   const wk = wordKinds;
   const na = nonAscii;
+  const rs = runStart;
+  const re = runEnd;
   let nTok = 0;
   let nRuns = 0;
   let nWords = 0;
@@ -223,19 +225,21 @@ function scan(text: string): void {
         if (i < len && isAsciiLetter(text.charCodeAt(i))) {
           // An ASCII word: its first three letters are read once, for the tag lookup.
           const w0 = i;
-          let idx = ((text.charCodeAt(i) | 32) - 97) * 729;
+          let pair = ((text.charCodeAt(i) | 32) - 97) * 27;
+          let third = 26;
           i++;
           let d = i < len ? text.charCodeAt(i) : 0;
           if (isAsciiLetter(d)) {
-            idx += ((d | 32) - 97) * 27;
+            pair += (d | 32) - 97;
             i++;
             d = i < len ? text.charCodeAt(i) : 0;
             if (isAsciiLetter(d)) {
-              idx += (d | 32) - 97;
+              third = (d | 32) - 97;
               i++;
               while (i < len && isAsciiLetter(text.charCodeAt(i))) i++;
-            } else idx += 26;
-          } else idx += 26 * 27 + 26;
+            }
+          } else pair += 26;
+          const idx = pair * 27 + third;
           const k = KIND_BY_TRIPLE[idx] as number;
           const wl = i - w0;
           if (k !== 0 && ((LENGTHS_BY_TRIPLE[idx] as number) & (1 << (wl > 31 ? 31 : wl))) !== 0) {
@@ -249,6 +253,8 @@ function scan(text: string): void {
         }
         if (i >= len) break;
         const d = text.charCodeAt(i);
+        // Most words end at a space or ASCII punctuation other than an apostrophe.
+        if (d < 0x80 && d !== 39) break;
         if (d >= 0x80 && isNonAsciiLetter(d)) {
           na[nNon++] = i;
           fold = true;
@@ -286,8 +292,8 @@ function scan(text: string): void {
         if (d < 48 || d > 57) break;
         i++;
       }
-      runStart[nRuns] = s;
-      runEnd[nRuns] = i;
+      rs[nRuns] = s;
+      re[nRuns] = i;
       nRuns++;
       if (gap === 0) gap = 1;
       continue;
@@ -324,8 +330,8 @@ function scan(text: string): void {
   c.tokEnd = te;
   c.tokFlags = tf;
   c.nRuns = nRuns;
-  c.runStart = runStart;
-  c.runEnd = runEnd;
+  c.runStart = rs;
+  c.runEnd = re;
   c.nWords = nWords;
   c.wordStart = ws;
   c.wordEnd = we;

@@ -472,23 +472,21 @@ const PREFIX: Uint32Array = (() => {
 // the loop below skips the rest of the text's tokens with one read each.
 registerWordKind(KIND_TOWN, [...FIRST_TOKEN_MAX.keys(), 'saint'], true);
 
-// First tokens (and "saint") by first-three-letters triple and length: an ASCII token is matched
+// First tokens (and "saint") by first-three-letters triple: an ASCII token is matched
 // against these by comparing characters, so no string is built for the words that only share a
 // prefix with a town ("welcome", "warm").
-const FIRST_BY_SHAPE: ReadonlyMap<number, readonly string[]> = (() => {
-  const m = new Map<number, string[]>();
+const FIRST_BY_TRIPLE: readonly (readonly string[] | undefined)[] = (() => {
+  const lists: string[][] = [];
   for (const w of [...FIRST_TOKEN_MAX.keys(), 'saint']) {
     const idx = triple(
       letterIndex(w.charCodeAt(0) || 0),
       letterIndex(w.charCodeAt(1) || 0),
       letterIndex(w.charCodeAt(2) || 0),
     );
-    const shape = idx * 32 + Math.min(w.length, 31);
-    const list = m.get(shape);
-    if (list === undefined) m.set(shape, [w]);
-    else list.push(w);
+    (lists[idx] ??= []).push(w);
   }
-  return m;
+  // A dense array (holes read as undefined), indexed like PREFIX.
+  return Array.from({ length: 27 * 27 * 27 }, (_, k) => lists[k]);
 })();
 
 // Second tokens of the keys of two or more tokens, by first token: a name is only built from
@@ -516,7 +514,8 @@ function asciiFirstKey(t: Tokens, i: number): string | undefined {
     len > 1 ? letterIndex(text.charCodeAt(s + 1)) : 26,
     len > 2 ? letterIndex(text.charCodeAt(s + 2)) : 26,
   );
-  const list = FIRST_BY_SHAPE.get(idx * 32 + Math.min(len, 31));
+  if (((PREFIX[idx] ?? 0) & (1 << Math.min(len, 31))) === 0) return undefined;
+  const list = FIRST_BY_TRIPLE[idx];
   if (list === undefined) return undefined;
   for (const w of list) {
     if (w.length !== len) continue;
@@ -667,6 +666,15 @@ function accept(t: Tokens, key: string, from: number, to: number): boolean {
 
 /** Finds UK towns named in free text; ordinary words ("reading", "bath") need a capital and a location cue. */
 export function extractTowns(text: string): TownHit[] {
+  return townsIn(text, true);
+}
+
+/** extractTowns without the fast paths (exported so tests can check both paths agree). */
+export function extractTownsAlways(text: string): TownHit[] {
+  return townsIn(text, false);
+}
+
+function townsIn(text: string, fast: boolean): TownHit[] {
   const hits: TownHit[] = [];
   if (text.length === 0) return hits;
   const t = tokenise(text);
@@ -674,9 +682,14 @@ export function extractTowns(text: string): TownHit[] {
   const flags = t.flags;
   for (let i = 0; i < n; i++) {
     const f = flags[i] as number;
-    if ((f & (F_TOWN | F_FOLD)) === 0) continue;
     let first: string | undefined;
-    if (f & F_FOLD) {
+    if (!fast) {
+      // The slow path: every token's key is built and looked up.
+      if (f & F_AND) continue;
+      first = keyAt(t, i);
+    } else if ((f & (F_TOWN | F_FOLD)) === 0) {
+      continue;
+    } else if (f & F_FOLD) {
       if (!mayStartName(t, i)) continue;
       first = keyAt(t, i);
     } else {
@@ -689,7 +702,7 @@ export function extractTowns(text: string): TownHit[] {
     // Only tokens joined by spaces or hyphens can form one name.
     let joinable = 1;
     while (joinable < maxLen && i + joinable < n && sepAt(t, i + joinable) === 0) joinable++;
-    if (joinable > 1) {
+    if (fast && joinable > 1) {
       // Skip the longer keys when the next token continues none ("new in town"). A key holding a
       // space (NFKD of a few rare letters) could still line up, so it is always tried.
       const second = keyAt(t, i + 1);
