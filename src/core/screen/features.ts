@@ -32,7 +32,6 @@ export interface AdvertFeatures {
   readonly town: string | null;
 }
 
-type TextField = 'title' | 'text';
 
 interface Sighting {
   readonly span: readonly [number, number];
