@@ -32,7 +32,6 @@ export interface AdvertFeatures {
   readonly town: string | null;
 }
 
-
 interface Sighting {
   readonly span: readonly [number, number];
   readonly raw: string;
