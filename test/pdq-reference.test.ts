@@ -117,6 +117,9 @@ if (present) {
     });
   });
 } else {
+  console.warn(
+    `PDQ reference tests SKIPPED: no reference vectors at ${REFERENCE} (CI provides ../shared beside the project root).`,
+  );
   describe('PDQ against the reference vectors', () => {
     it.skip(`SKIPPED: no reference vectors at ${REFERENCE} (expected ../shared/reference/pdq beside the project root)`, () => {});
   });
