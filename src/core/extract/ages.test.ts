@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectValidSpans } from '../../../test/support/span-assertions.ts';
 import { extractAges } from './ages.ts';
-import type { AgeHit } from './types.ts';
-
-function expectValidSpans(text: string, hits: readonly AgeHit[]): void {
-  let last = 0;
-  for (const h of hits) {
-    expect(h.span[0]).toBeGreaterThanOrEqual(last);
-    expect(h.span[1]).toBeGreaterThan(h.span[0]);
-    expect(h.span[1]).toBeLessThanOrEqual(text.length);
-    expect(h.raw).toBe(text.slice(h.span[0], h.span[1]));
-    last = h.span[1];
-  }
-}
 
 describe('extractAges', () => {
   it.each([

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectValidSpans } from '../../../test/support/span-assertions.ts';
 import { extractPrices } from './prices.ts';
 import type { PriceHit } from './types.ts';
 
@@ -9,17 +10,6 @@ function rows(text: string): Row[] {
   const hits = extractPrices(text);
   expectValidSpans(text, hits);
   return hits.map((h) => [h.amount, h.currency, h.minutes, h.raw]);
-}
-
-function expectValidSpans(text: string, hits: readonly PriceHit[]): void {
-  let last = 0;
-  for (const h of hits) {
-    expect(h.span[0]).toBeGreaterThanOrEqual(last);
-    expect(h.span[1]).toBeGreaterThan(h.span[0]);
-    expect(h.span[1]).toBeLessThanOrEqual(text.length);
-    expect(h.raw).toBe(text.slice(h.span[0], h.span[1]));
-    last = h.span[1];
-  }
 }
 
 describe('extractPrices', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectValidSpans } from '../../../test/support/span-assertions.ts';
 import {
   AMBIGUOUS_TOWN_NAMES,
   GAZETTEER,
@@ -7,7 +8,6 @@ import {
   findTown,
   normaliseTownName,
 } from './towns.ts';
-import type { TownHit } from './types.ts';
 
 const REGIONS = [
   'North East',
@@ -26,17 +26,6 @@ const REGIONS = [
 
 function towns(text: string): string[] {
   return extractTowns(text).map((h) => h.town);
-}
-
-function expectValidSpans(text: string, hits: readonly TownHit[]): void {
-  let last = 0;
-  for (const h of hits) {
-    expect(h.span[0]).toBeGreaterThanOrEqual(last);
-    expect(h.span[1]).toBeGreaterThan(h.span[0]);
-    expect(h.span[1]).toBeLessThanOrEqual(text.length);
-    expect(h.raw).toBe(text.slice(h.span[0], h.span[1]));
-    last = h.span[1];
-  }
 }
 
 describe('GAZETTEER', () => {
