@@ -7,11 +7,19 @@ const pdqHex = z
   .string()
   .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal digits (a 256-bit PDQ hash)');
 
-/** One image of an advert: a precomputed PDQ hash, or a local file to hash. */
-export const advertImageSchema = z.union([
-  z.looseObject({ pdq: pdqHex }).describe('A precomputed PDQ perceptual hash'),
-  z.looseObject({ path: z.string().min(1) }).describe('A local image file to hash'),
-]);
+/**
+ * One image of an advert: a precomputed PDQ hash, or a local file to hash. One object with a
+ * check rather than a union: it validates several times faster, and errors name the field.
+ */
+export const advertImageSchema = z
+  .looseObject({
+    pdq: pdqHex.optional().describe('A precomputed PDQ perceptual hash'),
+    path: z.string().min(1).optional().describe('A local image file to hash'),
+  })
+  .refine((img) => img.pdq !== undefined || img.path !== undefined, {
+    message: 'an image needs "pdq" (64 hex digits) or "path"',
+  })
+  .meta({ anyOf: [{ required: ['pdq'] }, { required: ['path'] }] });
 
 /**
  * Advert interchange format, version 1. Unknown fields are kept (looseObject), never rejected.
