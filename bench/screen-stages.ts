@@ -5,7 +5,7 @@ import { parseAdvertJsonLine } from '../src/core/advert/parse-advert.ts';
 import type { Advert } from '../src/core/advert/advert-schema.ts';
 import { extractText } from '../src/core/extract/extract-text.ts';
 import { detectLanguage } from '../src/core/extract/language.ts';
-import { advertFeatures } from '../src/core/screen/features.ts';
+import { advertFeatures } from '../src/core/model/features.ts';
 import { screenAdvert } from '../src/core/screen/screen-advert.ts';
 import { loadCompiledCatalogue } from '../src/services/screen-file.ts';
 

@@ -1,5 +1,5 @@
 import type { ScreenSummary } from '../core/screen/summary.ts';
-import { LEVELS } from '../core/screen/types.ts';
+import { LEVELS } from '../core/model/result.ts';
 import { fmt } from './output.ts';
 
 const pct = (n: number, d: number) => (d === 0 ? '0.0' : ((100 * n) / d).toFixed(1));

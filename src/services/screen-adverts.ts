@@ -1,5 +1,5 @@
 import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
-import { advertFeatures } from '../core/screen/features.ts';
+import { advertFeatures } from '../core/model/features.ts';
 import { screenAdvert } from '../core/screen/screen-advert.ts';
 import {
   addRejected,

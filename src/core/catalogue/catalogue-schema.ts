@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FAMILIES } from '../screen/types.ts';
+import { FAMILIES } from '../model/result.ts';
 
 /** Evidence grades of EVIDENCE.md. */
 export const GRADES = ['tested', 'expert', 'counter-indicator', 'not-predictive'] as const;

@@ -1,7 +1,7 @@
-import type { AdvertFeatures } from '../screen/features.ts';
-import { ADVERT_CHECK_FNS } from '../screen/advert-checks.ts';
-import { GROUP_CHECK_FNS, type GroupFinding } from '../screen/group-checks.ts';
-import type { Evidence, Family } from '../screen/types.ts';
+import type { AdvertFeatures } from '../model/features.ts';
+import { ADVERT_CHECK_FNS } from './advert-checks.ts';
+import { GROUP_CHECK_FNS, type GroupFinding } from './group-checks.ts';
+import type { Evidence, Family } from '../model/result.ts';
 import type { Catalogue, IndicatorSpec } from './catalogue-schema.ts';
 import { PhraseMatcher, type MatchSpan } from './phrase-matcher.ts';
 

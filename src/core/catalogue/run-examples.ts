@@ -1,5 +1,5 @@
 import { parseAdvertRecord } from '../advert/parse-advert.ts';
-import { advertFeatures, type AdvertFeatures } from '../screen/features.ts';
+import { advertFeatures, type AdvertFeatures } from '../model/features.ts';
 import type { Catalogue } from './catalogue-schema.ts';
 import type { CompiledCatalogue } from './compile-catalogue.ts';
 

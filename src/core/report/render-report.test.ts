@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScreenSummary, TopAdvert } from '../screen/summary.ts';
-import type { AdvertResult, Reason } from '../screen/types.ts';
+import type { AdvertResult, Reason } from '../model/result.ts';
 import {
   highlightSpans,
   renderReport,

@@ -7,7 +7,7 @@ import {
   type Family,
   type Level,
   type Reason,
-} from '../screen/types.ts';
+} from '../model/result.ts';
 
 /** What the report shows of each catalogue entry. */
 export type ReportIndicator = Pick<

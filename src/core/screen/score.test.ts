@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreReasons, isIndependentEvidence } from './score.ts';
-import { FAMILIES, type Family, type Reason } from './types.ts';
+import { FAMILIES, type Family, type Reason } from '../model/result.ts';
 
 const levels = { low: 1, medium: 4, high: 7 };
 const reason = (indicator: string, family: Family, weight: number): Reason => ({

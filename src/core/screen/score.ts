@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue-schema.ts';
-import type { Family, Level, Reason } from './types.ts';
+import type { Family, Level, Reason } from '../model/result.ts';
 
 /** What the scorer needs to know of each indicator beyond the reason itself. */
 export interface IndicatorTraits {

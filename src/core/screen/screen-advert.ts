@@ -1,8 +1,8 @@
 import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
 import { MAX_EVIDENCE } from '../catalogue/compile-catalogue.ts';
-import type { AdvertFeatures } from './features.ts';
+import type { AdvertFeatures } from '../model/features.ts';
 import { scoreReasons } from './score.ts';
-import type { AdvertResult, Reason } from './types.ts';
+import type { AdvertResult, Reason } from '../model/result.ts';
 
 /** Reasons from every single-advert indicator that fires on these features. */
 export function advertReasons(f: AdvertFeatures, catalogue: CompiledCatalogue): Reason[] {

@@ -1,7 +1,7 @@
 import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
 import { MAX_EVIDENCE } from '../catalogue/compile-catalogue.ts';
-import type { AdvertFeatures } from './features.ts';
-import type { Evidence, Reason } from './types.ts';
+import type { AdvertFeatures } from '../model/features.ts';
+import type { Evidence, Reason } from '../model/result.ts';
 
 /** Reasons from every group indicator that fires on a group, keyed by advert id. */
 export function groupReasons(

@@ -1,6 +1,6 @@
 import type { FieldError } from '../advert/parse-advert.ts';
-import type { AdvertFeatures } from './features.ts';
-import { LEVELS, type AdvertResult, type Family, type Level } from './types.ts';
+import type { AdvertFeatures } from '../model/features.ts';
+import { LEVELS, type AdvertResult, type Family, type Level } from '../model/result.ts';
 
 /** An advert kept for the report: its result and the text its evidence points into. */
 export interface TopAdvert {

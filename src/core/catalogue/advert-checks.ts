@@ -1,6 +1,6 @@
-import type { AdvertCheck } from '../catalogue/catalogue-schema.ts';
-import type { AdvertFeatures } from './features.ts';
-import type { Evidence } from './types.ts';
+import type { AdvertCheck } from './catalogue-schema.ts';
+import type { AdvertFeatures } from '../model/features.ts';
+import type { Evidence } from '../model/result.ts';
 
 type Params = Readonly<Record<string, number>>;
 

@@ -5,7 +5,7 @@ import { detectLanguage } from '../extract/language.ts';
 import { normalisePhone } from '../extract/phones.ts';
 import { findTown } from '../extract/towns.ts';
 import type { LanguageGuess, TextExtraction } from '../extract/types.ts';
-import type { Evidence } from './types.ts';
+import type { Evidence } from './result.ts';
 
 /** A contact (phone or email) with every place in the advert it was found. */
 export interface ContactRef {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdvertRecord } from '../advert/parse-advert.ts';
-import { advertFeatures } from './features.ts';
+import { advertFeatures } from '../model/features.ts';
 import { GROUP_CHECK_FNS, personaKey } from './group-checks.ts';
 
 const features = (records: object[]) =>

@@ -1,5 +1,5 @@
-import type { GroupCheck } from '../catalogue/catalogue-schema.ts';
-import type { AdvertFeatures } from './features.ts';
+import type { GroupCheck } from './catalogue-schema.ts';
+import type { AdvertFeatures } from '../model/features.ts';
 
 type Params = Readonly<Record<string, number>>;
 
