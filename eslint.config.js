@@ -3,6 +3,69 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const corePurity = [
+  {
+    group: [
+      'node:*',
+      'fs',
+      'path',
+      'os',
+      'child_process',
+      'http',
+      'https',
+      'net',
+      'stream',
+      'worker_threads',
+    ],
+    message: 'core/ does no IO.',
+  },
+  {
+    group: ['**/services/**', '**/cli/**', '**/io/**', '**/store/**', '**/server/**', '**/jobs/**'],
+    message: 'core/ imports nothing from the outer layers.',
+  },
+];
+
+// Each core folder with the folders it must not import (the ones above it).
+const above = {
+  extract: [
+    '**/advert/**',
+    '**/model/**',
+    '**/catalogue/**',
+    '**/screen/**',
+    '**/report/**',
+    '**/linkage/**',
+    '**/image/**',
+    '**/demo/**',
+  ],
+  advert: [
+    '**/model/**',
+    '**/catalogue/**',
+    '**/screen/**',
+    '**/report/**',
+    '**/linkage/**',
+    '**/demo/**',
+  ],
+  model: ['**/catalogue/**', '**/screen/**', '**/report/**', '**/linkage/**', '**/demo/**'],
+  catalogue: ['**/screen/**', '**/report/**', '**/linkage/**', '**/demo/**'],
+  screen: ['**/report/**', '**/demo/**'],
+};
+const coreLayers = [
+  ...Object.entries(above).map(([dir, forbidden]) => ({
+    files: [`src/core/${dir}/**/*.ts`],
+    forbidden,
+  })),
+  {
+    files: [
+      'src/core/*.ts',
+      'src/core/report/**/*.ts',
+      'src/core/linkage/**/*.ts',
+      'src/core/image/**/*.ts',
+      'src/core/demo/**/*.ts',
+    ],
+    forbidden: [],
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,41 +90,24 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  {
-    // core/ is pure: no IO, no clock, no randomness, nothing from the outer layers.
-    files: ['src/core/**/*.ts'],
+  ...coreLayers.map(({ files, forbidden }) => ({
+    // core/ is pure, and inside it imports point one way (docs/ARCHITECTURE.md).
+    files,
     ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: [
-                'node:*',
-                'fs',
-                'path',
-                'os',
-                'child_process',
-                'http',
-                'https',
-                'net',
-                'stream',
-                'worker_threads',
-              ],
-              message: 'core/ does no IO.',
-            },
-            {
-              group: [
-                '**/services/**',
-                '**/cli/**',
-                '**/io/**',
-                '**/store/**',
-                '**/server/**',
-                '**/jobs/**',
-              ],
-              message: 'core/ imports nothing from the outer layers.',
-            },
+            ...corePurity,
+            ...(forbidden.length > 0
+              ? [
+                  {
+                    group: forbidden,
+                    message: 'core/ layers import downwards only: see docs/ARCHITECTURE.md.',
+                  },
+                ]
+              : []),
           ],
         },
       ],
@@ -76,7 +122,7 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'core/ takes the clock as an argument.' },
       ],
     },
-  },
+  })),
   {
     files: ['src/services/**/*.ts'],
     ignores: ['src/services/**/*.test.ts'],
