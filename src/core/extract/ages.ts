@@ -8,9 +8,10 @@ const MAX_AGE = 80;
 
 /*
  * How it works, and why this way: scanning a whole advert with several context-heavy regexes
- * costs ~10 µs, a fifth of the per-advert budget. Instead the text is scanned once for number
- * candidates (a run of exactly two digits, or a number word such as "nineteen"), and only the few
- * candidates in 16–80 have their left and right context checked with small anchored regexes:
+ * costs ~10 µs, a fifth of the per-advert budget. Instead the number candidates (a run of exactly
+ * two digits, or a number word such as "nineteen") come from the scan the extractors share
+ * (scan.ts), and only the few candidates in 16–80 have their left and right context checked with
+ * small anchored regexes, each run only when the characters next to the number allow a match:
  * - before: "I'm", "I am (only|just|a)", "age", "age:", "aged", "(just) turned";
  * - after: "years old|young|of age", "yo", "y.o.", "y/o".
  */

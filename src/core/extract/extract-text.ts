@@ -3,7 +3,15 @@ import { extractEmails } from './emails.ts';
 import { extractHandles } from './handles.ts';
 import { extractPhones } from './phones.ts';
 import { extractPrices } from './prices.ts';
-import { KIND_AT, KIND_DIGIT_WORD, KIND_LABEL, KIND_NUMBER_WORD, scanText } from './scan.ts';
+import {
+  F_FOLD,
+  F_TOWN,
+  KIND_AT,
+  KIND_DIGIT_WORD,
+  KIND_LABEL,
+  KIND_NUMBER_WORD,
+  scanText,
+} from './scan.ts';
 import { extractTowns } from './towns.ts';
 import type { TextExtraction } from './types.ts';
 
@@ -23,6 +31,7 @@ export function extractText(text: string): TextExtraction {
       scan.atSign || scan.slash || exotic || scan.kinds & KIND_LABEL ? extractHandles(text) : [],
     ages: digits || scan.kinds & KIND_NUMBER_WORD ? extractAges(text) : [],
     prices: digits ? extractPrices(text) : [],
-    towns: extractTowns(text),
+    // A town name starts at a token the scan flagged, or one with accents or apostrophes.
+    towns: scan.tokenFlags & (F_TOWN | F_FOLD) ? extractTowns(text) : [],
   };
 }

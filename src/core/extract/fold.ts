@@ -15,9 +15,11 @@ import type { ObfuscationTechnique, Span } from './types.ts';
  * MIN_RUN_DIGITS digits and a real digit or two digit words, and a lone l/I only between two
  * digit-part tokens.
  *
- * Speed: most adverts need nothing. A pre-check of three regex scans collects "seed" positions
- * where folding could change something; with none, the text is returned as is. Otherwise only
- * the digit runs around the seeds are tokenised, and the rest is copied as one segment.
+ * Speed: most adverts need nothing. A pre-check collects "seed" positions where folding could
+ * change something, from the scan the extractors share (scan.ts: non-ASCII characters, digit runs
+ * and tagged digit words), without reading the text again; with none, the text is returned as is.
+ * Otherwise only the digit runs around the seeds are tokenised, and the rest is copied as one
+ * segment.
  */
 
 /** Technique bits kept per folded unit. */
@@ -496,7 +498,27 @@ function isRunWordSequence(text: string, s: number, e: number): boolean {
     const c = text.charCodeAt(s) | 0x20;
     return c === 0x6f || c === 0x6c || c === 0x69;
   }
-  // Words prefix one another ("o", "oh", "one"), so track every reachable split point.
+  // Words prefix one another ("o", "oh", "one"), so track every reachable split point: as bits
+  // of one integer for ordinary words, stopping as soon as none is left ahead ("London").
+  if (n <= 30) {
+    let mask = 1;
+    for (let p = 0; p < n; p++) {
+      if (((mask >>> p) & 1) === 0) {
+        if (mask >>> p === 0) return false;
+        continue;
+      }
+      const list = RUN_WORDS_BY_FIRST[text.charCodeAt(s + p) | 0x20];
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const w = list[k] as string;
+        if (p + w.length > n) continue;
+        let j = 1;
+        while (j < w.length && (text.charCodeAt(s + p + j) | 0x20) === w.charCodeAt(j)) j++;
+        if (j === w.length) mask |= 1 << (p + w.length);
+      }
+    }
+    return ((mask >>> n) & 1) === 1;
+  }
   if (reach.length <= n) reach = new Uint8Array(n + 1);
   reach.fill(0, 0, n + 1);
   reach[0] = 1;
@@ -548,14 +570,7 @@ function collectSeeds(text: string): number[] {
     const e = scan.wordEnd[k] as number;
     if (isAsciiDigit(text.charCodeAt(s - 1)) || isAsciiDigit(text.charCodeAt(e))) continue;
     if (!isRunWordSequence(text, s, e)) continue;
-    if (
-      (prevEnd >= 0 && gapJoins(text, prevEnd, s)) ||
-      parseElements(text, s, e, null) >= MIN_RUN_DIGITS ||
-      digitPartAcrossGap(text, s, -1) ||
-      digitPartAcrossGap(text, e, 1)
-    ) {
-      seeds.push(s);
-    }
+    if ((prevEnd >= 0 && gapJoins(text, prevEnd, s)) || wordMayFold(text, s, e)) seeds.push(s);
     prevEnd = e;
   }
   return seeds;
@@ -577,6 +592,17 @@ function partAcrossGap(text: string, pos: number, dir: 1 | -1): boolean {
     i += dir;
   }
   return false;
+}
+
+/** Whether the standalone digit word [s, e), not joined to the one before, can fold. */
+function wordMayFold(text: string, s: number, e: number): boolean {
+  const digits = parseElements(text, s, e, null);
+  if (digits >= MIN_RUN_DIGITS) return true;
+  if (digits >= 0 && parsedKind === K_SANDWICH) {
+    // A lone l/I ("I love you") folds only between two digit parts; else it stays a letter.
+    return digitPartAcrossGap(text, s, -1) && digitPartAcrossGap(text, e, 1);
+  }
+  return digitPartAcrossGap(text, s, -1) || digitPartAcrossGap(text, e, 1);
 }
 
 /**

@@ -19,8 +19,11 @@ import type { LanguageGuess } from './types.ts';
  *    Hebrew) is decided by the script alone.
  * 4. Latin-script text whose words are mostly distinctively English function or advert words, with
  *    no diacritics and no foreign function words, is English. Most adverts on UK sites are, so
- *    this path (a few µs) is the common one.
- * 5. Everything else (other Latin languages, Cyrillic, Arabic, mixed) goes to eld.
+ *    this path is the common one; when the sample has no letter outside ASCII (one regex test),
+ *    it runs in one character loop over the first 200 characters, words looked up in a trie
+ *    (about 1 µs), without counting scripts or building strings.
+ * 5. Everything else (other Latin languages, Cyrillic, Arabic, mixed) goes to eld, whose answers
+ *    are kept for the last few thousand samples (re-posted adverts repeat them word for word).
  */
 
 const MAX_CHARS = 400;

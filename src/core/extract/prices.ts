@@ -1,4 +1,5 @@
 import { KIND_DURATION, isJsSpace, registerWordKind, scanText } from './scan.ts';
+import type { TextScan } from './scan.ts';
 import type { PriceHit } from './types.ts';
 
 /*
@@ -302,7 +303,7 @@ function findDurations(
     const from = Math.max(scanned, a.start - WINDOW);
     const to = Math.min(text.length, a.end + WINDOW);
     if (from >= to) continue;
-    const starts = fast ? durationStartsWithin(text, from, to) : null;
+    const starts = fast ? durationStartsWithin(text, from, to) : -1;
     scanned = scanDurations(text, from, to, starts, out);
   }
   return out;
@@ -319,22 +320,44 @@ let startWord = 0;
 let startRun = 0;
 let startNonAscii = 0;
 
+// Whether the current text holds a "½" (-1: not looked yet), so emoji are not checked per window.
+let halfSign = -1;
+
 function resetDurationStarts(): void {
   startWord = 0;
   startRun = 0;
   startNonAscii = 0;
+  halfSign = -1;
 }
 
-/** The offsets in [from, to), ascending, in a fresh array. */
-function durationStartsWithin(text: string, from: number, to: number): number[] {
+function hasHalfSign(text: string, scan: TextScan): boolean {
+  if (halfSign < 0) {
+    halfSign = 0;
+    for (let k = 0; k < scan.nNonAscii; k++) {
+      if (text.charCodeAt(scan.nonAscii[k] as number) === 0xbd) {
+        halfSign = 1;
+        break;
+      }
+    }
+  }
+  return halfSign === 1;
+}
+
+// The offsets of the current window, in a list reused across windows and texts (written by
+// index up to a count: no allocation per window).
+const startsBuf: number[] = [];
+
+/** Writes the offsets in [from, to), ascending, into startsBuf; returns how many. */
+function durationStartsWithin(text: string, from: number, to: number): number {
   const scan = scanText(text);
-  const out: number[] = [];
+  const out = startsBuf;
+  let n = 0;
   if (scan.kinds & KIND_DURATION) {
     let k = startWord;
     for (; k < scan.nWords && (scan.wordStart[k] as number) < to; k++) {
       const s = scan.wordStart[k] as number;
       if (s < from || ((scan.wordKinds[k] as number) & KIND_DURATION) === 0) continue;
-      if (mayStartDuration(text, s, scan.wordEnd[k] as number)) out.push(s);
+      if (mayStartDuration(text, s, scan.wordEnd[k] as number)) out[n++] = s;
     }
     startWord = k;
   }
@@ -342,22 +365,33 @@ function durationStartsWithin(text: string, from: number, to: number): number[] 
   for (; k < scan.nRuns && (scan.runStart[k] as number) < to; k++) {
     const s = scan.runStart[k] as number;
     const e = scan.runEnd[k] as number;
-    if (s >= from && e - s <= 3 && unitFollows(text, s, e)) out.push(s);
+    if (s >= from && e - s <= 3 && unitFollows(text, s, e)) out[n++] = s;
   }
   startRun = k;
   if (scan.slash) {
     for (let i = text.indexOf('/', from); i >= 0 && i < to; i = text.indexOf('/', i + 1)) {
-      if (isH(text.charCodeAt(skipSpaces(text, i + 1)))) out.push(i);
+      if (isH(text.charCodeAt(skipSpaces(text, i + 1)))) out[n++] = i;
     }
   }
-  k = startNonAscii;
-  for (; k < scan.nNonAscii && (scan.nonAscii[k] as number) < to; k++) {
-    const i = scan.nonAscii[k] as number;
-    if (i >= from && text.charCodeAt(i) === 0xbd) out.push(i);
+  if (hasHalfSign(text, scan)) {
+    k = startNonAscii;
+    for (; k < scan.nNonAscii && (scan.nonAscii[k] as number) < to; k++) {
+      const i = scan.nonAscii[k] as number;
+      if (i >= from && text.charCodeAt(i) === 0xbd) out[n++] = i;
+    }
+    startNonAscii = k;
   }
-  startNonAscii = k;
-  sortSmall(out, byOffset);
-  return out;
+  // Insertion sort: a handful of offsets, mostly in order already.
+  for (let i = 1; i < n; i++) {
+    const v = out[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (out[j] as number) > v) {
+      out[j + 1] = out[j] as number;
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  return n;
 }
 
 function isH(c: number): boolean {
@@ -407,14 +441,14 @@ function unitFollows(text: string, s: number, e: number): boolean {
 }
 
 /**
- * Appends durations starting in [from, to) and returns where scanning stopped. `starts` are the
- * offsets in the window where one can start (DurationStarts).
+ * Appends durations starting in [from, to) and returns where scanning stopped. `starts` is how
+ * many offsets in startsBuf a duration can start at (durationStartsWithin), or -1 to search.
  */
 function scanDurations(
   text: string,
   from: number,
   to: number,
-  starts: readonly number[] | null,
+  starts: number,
   out: Duration[],
 ): number {
   // Match in a slice, not the whole text: the lookarounds see exactly what they always saw. One
@@ -430,14 +464,14 @@ function scanDurations(
   for (;;) {
     let m: RegExpExecArray | null;
     let p: number;
-    if (starts === null) {
+    if (starts < 0) {
       // The slow path: the pattern searches the slice.
       m = DURATION.exec(slice);
       if (m === null || base + m.index >= to) break;
       p = base + m.index;
     } else {
-      if (c >= starts.length) break;
-      p = starts[c++] as number;
+      if (c >= starts) break;
+      p = startsBuf[c++] as number;
       if (p < next) continue;
       DURATION_AT.lastIndex = p - base;
       m = DURATION_AT.exec(slice);
@@ -478,7 +512,6 @@ interface Pair {
 }
 
 // Comparators made once (a closure written inline is a new object at every call).
-const byOffset = (x: number, y: number): number => x - y;
 const byScore = (x: Pair, y: Pair): number => x.score - y.score || x.a - y.a || x.d - y.d;
 const bySpanStart = (x: PriceHit, y: PriceHit): number => x.span[0] - y.span[0];
 

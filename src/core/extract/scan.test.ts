@@ -3,17 +3,20 @@ import { describe, expect, it } from 'vitest';
 import {
   F_ACCENT,
   F_AND,
-  F_CAPITAL,
   F_FOLD,
-  F_SEP,
   KIND_AT,
   isJsSpace,
   registerWordKind,
   scanText,
+  tokenCapital,
+  tokenSeparation,
   wordIs,
 } from './scan.ts';
 // The extractors register their word lists on import.
 import './extract-text.ts';
+
+// The flags the town tokeniser kept per token: separation (bits 0-1) and a capital (4).
+const F_CAPITAL = 4;
 
 /** The town tokeniser the scan replaced (towns.ts before the shared scan), as a reference. */
 function referenceTokens(text: string): { start: number; end: number; flags: number }[] {
@@ -86,8 +89,12 @@ function scanned(text: string) {
   const s = scanText(text);
   const tokens = [];
   for (let k = 0; k < s.nTokens; k++) {
-    // F_TOWN is a hint for towns.ts, not part of the tokeniser's contract.
-    const flags = (s.tokFlags[k] as number) & (F_SEP | F_CAPITAL | F_FOLD | F_AND | F_ACCENT);
+    // F_TOWN is a hint for towns.ts, not part of the tokeniser's contract; separation and
+    // capitals are worked out on demand.
+    const flags =
+      ((s.tokFlags[k] as number) & (F_FOLD | F_AND | F_ACCENT)) |
+      tokenSeparation(s, k) |
+      (tokenCapital(s, k) ? F_CAPITAL : 0);
     tokens.push({ start: s.tokStart[k] as number, end: s.tokEnd[k] as number, flags });
   }
   const runs = [];

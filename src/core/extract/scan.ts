@@ -3,25 +3,25 @@
  *
  * Why: the screening pipeline has ~50 µs per advert for everything, and every extractor used to
  * read the whole text on its own, with regular expressions that try a match at every position
- * (about 1–5 ns per character each, a dozen times over). A single character loop (2–3 ns per
+ * (about 1–5 ns per character each, a dozen times over). A single character loop (a few ns per
  * character) records what they all need to decide where to look:
- * - town tokens (the words of towns.ts: letters, any script, with apostrophes inside a word) with
- *   the separation and capitalisation flags the town matcher uses;
- * - runs of ASCII digits (ages, prices and the digit pre-check of fold.ts);
+ * - town tokens (the words of towns.ts: letters, any script, with apostrophes inside a word);
+ *   the separation before a token and its capital are read on demand (tokenSeparation,
+ *   tokenCapital), as towns.ts needs them for a few tokens per text;
+ * - runs of ASCII digits (ages, prices, phones and the digit pre-check of fold.ts);
  * - "tagged words": maximal runs of ASCII letters whose first three letters (and, below three, the
  *   whole word) match a word list an extractor registered, such as digit words or social-media
  *   labels. Every extractor checks its tagged words exactly, so a tag only says "look here";
  * - the offset of every non-ASCII code unit (rare in English adverts) and a few flags.
+ * extractText also uses it to skip the extractors that cannot find anything.
  *
  * Extractors are called one after the other on the same text (extractText), so the last scan is
- * kept and reused. Its arrays are scratch buffers overwritten by the next scan of another text:
- * use a scan straight away, and never keep it.
+ * kept and reused. It is one object whose fields and arrays are overwritten by the scan of the
+ * next text (no allocation per text): use a scan straight away, and never keep it.
  */
 
-// Token flags (towns.ts). Bits 0-1: separation before the token: 0 joinable (spaces, hyphens),
-// 1 soft punctuation, 2 sentence break.
-export const F_SEP = 3;
-export const F_CAPITAL = 4;
+// Token flags (towns.ts). The separation before a token and its capital are worked out on
+// demand (tokenSeparation, tokenCapital): towns.ts needs them for a few tokens per text.
 /** Has an apostrophe or non-ASCII letters: its key needs folding. */
 export const F_FOLD = 8;
 /** The token is '&'. */
@@ -57,6 +57,8 @@ export interface TextScan {
   readonly wordKinds: Uint8Array;
   /** OR of all wordKinds, so an extractor with nothing tagged skips the loop. */
   readonly kinds: number;
+  /** OR of all tokFlags. */
+  readonly tokenFlags: number;
   /** Offsets of every code unit >= 0x80, in order. */
   readonly nNonAscii: number;
   readonly nonAscii: Int32Array;
@@ -169,6 +171,7 @@ const current: { -readonly [K in keyof TextScan]: TextScan[K] } = {
   wordEnd,
   wordKinds,
   kinds: 0,
+  tokenFlags: 0,
   nNonAscii: 0,
   nonAscii,
   atSign: false,
@@ -202,11 +205,9 @@ function scan(text: string): void {
   let nWords = 0;
   let nNon = 0;
   let kinds = 0;
+  let tokenFlags = 0;
   let atSign = false;
   let slash = false;
-  // Town separation state: see towns.ts. A token starts with `gap` as its separation.
-  let gap = 2;
-  let prevIsSt = false;
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
@@ -266,21 +267,12 @@ function scan(text: string): void {
           i++;
         } else break;
       }
-      const capital = c < 0x80 ? c <= 90 : text[s] !== (text[s] ?? '').toLowerCase();
       ts[nTok] = s;
       te[nTok] = i;
-      tf[nTok] =
-        gap |
-        (capital ? F_CAPITAL : 0) |
-        (fold ? F_FOLD : 0) |
-        (accent ? F_ACCENT : 0) |
-        (town && !fold ? F_TOWN : 0);
+      const flags = (fold ? F_FOLD : 0) | (accent ? F_ACCENT : 0) | (town && !fold ? F_TOWN : 0);
+      tf[nTok] = flags;
+      tokenFlags |= flags;
       nTok++;
-      const tl = i - s;
-      prevIsSt =
-        (tl === 2 && (c | 32) === 115 && (text.charCodeAt(s + 1) | 32) === 116) ||
-        (tl === 5 && isSaint(text, s));
-      gap = 0;
       continue;
     }
     if (c >= 48 && c <= 57) {
@@ -295,32 +287,20 @@ function scan(text: string): void {
       rs[nRuns] = s;
       re[nRuns] = i;
       nRuns++;
-      if (gap === 0) gap = 1;
       continue;
     }
     if (c === 38) {
       // "Brighton & Hove": '&' is a token that reads as the word "and".
       ts[nTok] = i;
       te[nTok] = i + 1;
-      tf[nTok] = gap | F_AND;
+      tf[nTok] = F_AND;
       nTok++;
-      prevIsSt = false;
-      gap = 0;
       i++;
       continue;
     }
     if (c >= 0x80) na[nNon++] = i;
     else if (c === 64) atSign = true;
     else if (c === 47) slash = true;
-    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) {
-      // "St. Albans": the full stop of an abbreviation does not end the sentence.
-      if (!(c === 46 && prevIsSt && gap === 0)) gap = 2;
-    } else if (
-      gap === 0 &&
-      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013)
-    ) {
-      gap = 1;
-    }
     i++;
   }
   const c = current;
@@ -337,10 +317,52 @@ function scan(text: string): void {
   c.wordEnd = we;
   c.wordKinds = wk;
   c.kinds = kinds;
+  c.tokenFlags = tokenFlags;
   c.nNonAscii = nNon;
   c.nonAscii = na;
   c.atSign = atSign;
   c.slash = slash;
+}
+
+/**
+ * Separation before token i: 0 joinable (spaces, hyphens), 1 soft punctuation, 2 sentence
+ * break, read from the characters between it and the token before.
+ */
+export function tokenSeparation(scan: TextScan, i: number): number {
+  if (i <= 0) return 2;
+  const text = scan.text;
+  const ps = scan.tokStart[i - 1] as number;
+  const pe = scan.tokEnd[i - 1] as number;
+  const tl = pe - ps;
+  const c0 = text.charCodeAt(ps);
+  // "St. Albans": the full stop of an abbreviation does not end the sentence.
+  const prevIsSt =
+    ((scan.tokFlags[i - 1] as number) & F_AND) === 0 &&
+    ((tl === 2 && (c0 | 32) === 115 && (text.charCodeAt(ps + 1) | 32) === 116) ||
+      (tl === 5 && isSaint(text, ps)));
+  let gap = 0;
+  const end = scan.tokStart[i] as number;
+  for (let k = pe; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) {
+      if (!(c === 46 && prevIsSt && gap === 0)) gap = 2;
+    } else if (
+      gap === 0 &&
+      !(c === 32 || c === 9 || c === 0xa0 || c === 45 || c === 0x2010 || c === 0x2013)
+    ) {
+      gap = 1;
+    }
+  }
+  return gap;
+}
+
+/** Whether token i begins with a capital letter ('&' does not). */
+export function tokenCapital(scan: TextScan, i: number): boolean {
+  if ((scan.tokFlags[i] as number) & F_AND) return false;
+  const text = scan.text;
+  const s = scan.tokStart[i] as number;
+  const c = text.charCodeAt(s);
+  return c < 0x80 ? c >= 65 && c <= 90 : text[s] !== (text[s] ?? '').toLowerCase();
 }
 
 /** "saint" in any ASCII case (no other character lower-cases to one of its letters in place). */

@@ -3,14 +3,15 @@ import type { GazetteerTown } from './gazetteer/uk-towns.ts';
 import {
   F_ACCENT,
   F_AND,
-  F_CAPITAL,
   F_FOLD,
-  F_SEP,
   F_TOWN,
   KIND_TOWN,
   registerWordKind,
   scanText,
+  tokenCapital,
+  tokenSeparation,
 } from './scan.ts';
+import type { TextScan } from './scan.ts';
 import type { TownHit } from './types.ts';
 
 export { GAZETTEER } from './gazetteer/uk-towns.ts';
@@ -439,6 +440,8 @@ type Sep = 0 | 1 | 2;
 
 interface Tokens {
   readonly text: string;
+  /** The shared scan the tokens come from (used straight away, never kept). */
+  readonly scan: TextScan;
   readonly n: number;
   readonly start: Int32Array;
   readonly end: Int32Array;
@@ -594,12 +597,13 @@ function setKey(i: number, k: string): void {
 }
 
 function sepAt(t: Tokens, i: number): Sep {
-  return ((t.flags[i] ?? 2) & F_SEP) as Sep;
+  return tokenSeparation(t.scan, i) as Sep;
 }
 
 // The token view of the current text, refilled per call (extractTowns is not re-entrant).
 const tokens: { -readonly [K in keyof Tokens]: Tokens[K] } = {
   text: '',
+  scan: scanText(''),
   n: 0,
   start: new Int32Array(0),
   end: new Int32Array(0),
@@ -616,6 +620,7 @@ function tokenise(text: string): Tokens {
   }
   const t = tokens;
   t.text = text;
+  t.scan = s;
   t.n = s.nTokens;
   t.start = s.tokStart;
   t.end = s.tokEnd;
@@ -631,7 +636,7 @@ const POSTCODE_AFTER = /^[\s,(]{1,3}[A-Za-z]{1,2}\d[A-Za-z\d]?\b/;
 
 function isCapitalised(t: Tokens, from: number, to: number): boolean {
   for (let j = from; j <= to; j++) {
-    if (!((t.flags[j] ?? 0) & F_CAPITAL) && !(j > from && CONNECTORS.has(keyAt(t, j)))) {
+    if (!tokenCapital(t.scan, j) && !(j > from && CONNECTORS.has(keyAt(t, j)))) {
       return false;
     }
   }
