@@ -159,6 +159,11 @@ describe('extractHandles: properties', () => {
     );
   });
 
+  it('reads a label glued to an email with a hyphenated domain as an email', () => {
+    expect(extractHandles('write to sc@aa-a.aa please')).toEqual([]);
+    expect(extractHandles('snap@my-site.co.uk')).toEqual([]);
+  });
+
   it('never reads an email address as a handle', () => {
     fc.assert(
       fc.property(fc.emailAddress(), (email) => {

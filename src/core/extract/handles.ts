@@ -217,6 +217,10 @@ function findHandles(text: string, useScan: boolean): HandleHit[] {
 }
 
 /** Reads a labelled handle at a label hint; records it and returns its end, or -1. */
+/** A domain name (labels of letters, digits and hyphens, then a dot and a TLD) at the start. */
+const DOMAIN_AFTER_AT =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9])/;
+
 function readLabelled(text: string, index: number, hits: HandleHit[]): number {
   LABEL_RE.lastIndex = index;
   const m = LABEL_RE.exec(text);
@@ -232,7 +236,15 @@ function readLabelled(text: string, index: number, hits: HandleHit[]): number {
   if (text[after] === '@') return -1;
   // "sc@host.net", "ig-@a.co": label, separator and @ written without a space read as an email.
   const between = text.slice(m.index + (m[1] ?? '').length, after - rawHandle.length);
-  if (at !== undefined && !/\s/.test(between) && rawHandle.includes('.')) return -1;
+  if (at !== undefined && !/\s/.test(between)) {
+    // The handle may stop at a character a domain allows ("sc@aa-a.aa"): read on to decide.
+    if (
+      rawHandle.includes('.') ||
+      DOMAIN_AFTER_AT.test(text.slice(after - rawHandle.length, after + 253))
+    ) {
+      return -1;
+    }
+  }
   const handle = cleanHandle(rawHandle);
   if (!plausible(handle)) return -1;
   // "is" alone is prose ("insta is amazing"); a colon, dash or @ marks a handle.
