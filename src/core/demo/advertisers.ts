@@ -542,7 +542,27 @@ function drawVoice(rng: Random, f: VoiceFlags): Voice {
 // ---------------------------------------------------------------------------------------------
 // Advertisers.
 
-interface PersonaInit {
+/** What a persona is built from: its contact, account and photo fields are exactly the persona's. */
+interface PersonaInit extends Pick<
+  Persona,
+  | 'phone'
+  | 'extraPhone'
+  | 'phoneField'
+  | 'phoneInText'
+  | 'obscureRate'
+  | 'techniques'
+  | 'privacy'
+  | 'account'
+  | 'payer'
+  | 'payerMissingRate'
+  | 'emails'
+  | 'emailInText'
+  | 'verifiedAge'
+  | 'verifiedIdentity'
+  | 'ageDrift'
+  | 'photos'
+  | 'extraImage'
+> {
   readonly controller: Controller;
   readonly id: string;
   readonly joinAt: number;
@@ -561,23 +581,6 @@ interface PersonaInit {
   readonly voice: Voice;
   readonly joint?: Persona['joint'];
   readonly agency?: string;
-  readonly phone: PhoneSlot;
-  readonly extraPhone: PhoneSlot | null;
-  readonly phoneField: PhoneFormat | null;
-  readonly phoneInText: boolean;
-  readonly obscureRate: number;
-  readonly techniques: readonly ObfuscationTechnique[];
-  readonly privacy: boolean;
-  readonly account: string;
-  readonly payer: string | null;
-  readonly payerMissingRate: number;
-  readonly emails: readonly string[];
-  readonly emailInText: boolean;
-  readonly verifiedAge: boolean;
-  readonly verifiedIdentity: boolean;
-  readonly ageDrift: boolean;
-  readonly photos: Uint32Array;
-  readonly extraImage: Uint32Array | null;
 }
 
 function makePersona(ctx: Ctx, init: PersonaInit): Persona {
