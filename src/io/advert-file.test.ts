@@ -52,6 +52,18 @@ describe('readAdvertFile (JSON Lines)', () => {
     expect(second).toHaveLength(30);
     expect(second.every((i) => i.parsed.ok)).toBe(true);
   });
+
+  it('decodes characters split between read chunks intact', async () => {
+    // Lines of 2-, 3- and 4-byte characters, so chunk edges fall inside some of them.
+    const lines = Array.from(
+      { length: 400 },
+      (_, k) => `{"id":"a${k}","text":"${'é€😀'.repeat(100 + (k % 7))} ０７７００ ９００１２３"}`,
+    );
+    const items = await readAll(lines.join('\r\n') + '\r\n', 'utf8.jsonl');
+    expect(items.map((i) => i.raw)).toEqual(lines);
+    expect(items.every((i) => i.parsed.ok)).toBe(true);
+    expect(items.at(-1)!.line).toBe(400);
+  });
 });
 
 describe('readAdvertFile (CSV)', () => {
