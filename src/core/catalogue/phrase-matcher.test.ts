@@ -9,6 +9,8 @@ const indicators = [
   { id: 'd', patterns: ['\\bin town\\b'] },
   // Not anchored at a word boundary: found by the ordinary scan.
   { id: 'e', patterns: ['own\\b', '\\bgirl|ladies', '/7'] },
+  // Anchored, but their first characters are not worked out: tried at every boundary.
+  { id: 'f', patterns: ['\\b(?=to)tour', '\\b[^a-z ]own', '\\b\\u0054own'] },
 ];
 
 /** What one global scan per indicator finds: the reference the matcher must agree with. */
@@ -52,6 +54,9 @@ describe('PhraseMatcher', () => {
       '24 / 7',
       'NEW',
       'Girls',
+      'Town',
+      'TOUR',
+      '_own',
       ' ',
       '!',
     ];
