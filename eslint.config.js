@@ -46,7 +46,8 @@ const above = {
     '**/demo/**',
   ],
   model: ['**/catalogue/**', '**/screen/**', '**/report/**', '**/linkage/**', '**/demo/**'],
-  catalogue: ['**/screen/**', '**/report/**', '**/linkage/**', '**/demo/**'],
+  linkage: ['**/catalogue/**', '**/screen/**', '**/report/**', '**/demo/**'],
+  catalogue: ['**/screen/**', '**/report/**', '**/demo/**'],
   screen: ['**/report/**', '**/demo/**'],
 };
 const coreLayers = [
@@ -58,8 +59,8 @@ const coreLayers = [
     files: [
       'src/core/*.ts',
       'src/core/report/**/*.ts',
-      'src/core/linkage/**/*.ts',
       'src/core/image/**/*.ts',
+      'src/core/evaluate/**/*.ts',
       'src/core/demo/**/*.ts',
     ],
     forbidden: [],

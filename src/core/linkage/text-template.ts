@@ -399,6 +399,16 @@ function matchGiven(words: readonly RawWord[], at: number, given: readonly strin
 class GrowInt32 {
   data = new Int32Array(1024);
   length = 0;
+  static from(data: Int32Array): GrowInt32 {
+    const g = new GrowInt32();
+    g.data = new Int32Array(Math.max(1024, data.length));
+    g.data.set(data);
+    g.length = data.length;
+    return g;
+  }
+  used(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -412,6 +422,16 @@ class GrowInt32 {
 class GrowUint32 {
   data = new Uint32Array(4096);
   length = 0;
+  static from(data: Uint32Array): GrowUint32 {
+    const g = new GrowUint32();
+    g.data = new Uint32Array(Math.max(4096, data.length));
+    g.data.set(data);
+    g.length = data.length;
+    return g;
+  }
+  used(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Uint32Array(this.data.length * 2);
@@ -422,11 +442,29 @@ class GrowUint32 {
   }
 }
 
+interface IntTableState {
+  readonly keys: Uint32Array;
+  readonly values: Int32Array;
+  readonly size: number;
+}
+
 /** uint32 key → non-negative int32 value; open addressing, doubles at half load. */
 class IntTable {
   private keys = new Uint32Array(1024);
   private values = new Int32Array(1024).fill(-1);
   private size = 0;
+
+  state(): IntTableState {
+    return { keys: this.keys.slice(), values: this.values.slice(), size: this.size };
+  }
+
+  static from(state: IntTableState): IntTable {
+    const t = new IntTable();
+    t.keys = state.keys.slice();
+    t.values = state.values.slice();
+    t.size = state.size;
+    return t;
+  }
 
   get(key: number): number {
     const mask = this.keys.length - 1;
@@ -469,6 +507,26 @@ class IntTable {
 // ---------------------------------------------------------------------------------------------
 // The linker
 // ---------------------------------------------------------------------------------------------
+
+/** The saved state of a TextLinker (structured-cloneable: typed arrays and plain values). */
+export interface TextLinkerSnapshot {
+  readonly options: TextLinkerOptions;
+  readonly stats: TextLinkerStats;
+  readonly dfRow0: Uint16Array;
+  readonly dfRow1: Uint16Array;
+  readonly docIds: readonly string[];
+  readonly docSlots: readonly string[];
+  readonly tokenOffset: Int32Array;
+  readonly tokenLength: Int32Array;
+  readonly distinct: number;
+  readonly tokenPool: Uint32Array;
+  readonly bucketOf: IntTableState;
+  readonly bucketHead: Int32Array;
+  readonly bucketSize: Int32Array;
+  readonly entryDoc: Int32Array;
+  readonly entryNext: Int32Array;
+  readonly exact: IntTableState;
+}
 
 /** Counters a reviewer or a benchmark can read. */
 export interface TextLinkerStats {
@@ -530,6 +588,50 @@ export class TextLinker {
     this.dfRow0 = new Uint16Array(width);
     this.dfRow1 = new Uint16Array(width);
     this.dfMask = width - 1;
+  }
+
+  /** The linker's whole state, to continue later with `TextLinker.restore`. */
+  snapshot(): TextLinkerSnapshot {
+    return {
+      options: this.options,
+      stats: { ...this.stats },
+      dfRow0: this.dfRow0.slice(),
+      dfRow1: this.dfRow1.slice(),
+      docIds: [...this.docIds],
+      docSlots: [...this.docSlots],
+      tokenOffset: this.tokenOffset.used(),
+      tokenLength: this.tokenLength.used(),
+      distinct: this.distinct,
+      tokenPool: this.tokenPool.used(),
+      bucketOf: this.bucketOf.state(),
+      bucketHead: this.bucketHead.used(),
+      bucketSize: this.bucketSize.used(),
+      entryDoc: this.entryDoc.used(),
+      entryNext: this.entryNext.used(),
+      exact: this.exact.state(),
+    };
+  }
+
+  /** A linker in the state a snapshot saved: adding to it gives what the original would have. */
+  static restore(s: TextLinkerSnapshot): TextLinker {
+    const t = new TextLinker(s.options);
+    const w = t as unknown as Record<string, unknown>;
+    Object.assign(t.stats, s.stats);
+    t.dfRow0.set(s.dfRow0);
+    t.dfRow1.set(s.dfRow1);
+    for (const id of s.docIds) t.docIds.push(id);
+    for (const slots of s.docSlots) t.docSlots.push(slots);
+    w.tokenOffset = GrowInt32.from(s.tokenOffset);
+    w.tokenLength = GrowInt32.from(s.tokenLength);
+    t.distinct = s.distinct;
+    w.tokenPool = GrowUint32.from(s.tokenPool);
+    w.bucketOf = IntTable.from(s.bucketOf);
+    w.bucketHead = GrowInt32.from(s.bucketHead);
+    w.bucketSize = GrowInt32.from(s.bucketSize);
+    w.entryDoc = GrowInt32.from(s.entryDoc);
+    w.entryNext = GrowInt32.from(s.entryNext);
+    w.exact = IntTable.from(s.exact);
+    return t;
   }
 
   /** Adds one advert and returns its matches to adverts added before it, most similar first. */

@@ -1,0 +1,519 @@
+/**
+ * Beacon's linkage engine: joins adverts into networks by what they share, one advert at a time.
+ *
+ * - Exact identifiers after normalisation: phones (E.164, also those recovered from obscured
+ *   text), emails, payer tokens, accounts, social handles, image hashes.
+ * - Near-duplicate images: PDQ hashes within `imageDistance` bits, found with the multi-index
+ *   (`image/pdq-index.ts`); a near copy joins the identifier of the first image it matched.
+ * - Templated text: `TextLinker` (MinHash + LSH over slot-masked shingles, IDF-verified).
+ *
+ * Every link is an edge with its type and the value shared. Networks are the connected
+ * components of the edges. A value carried by more than a few distinct accounts (a helpline, a
+ * booking service, a stock photo) is a hub: it is reported, and its edges stop joining adverts,
+ * so one popular number cannot merge unrelated advertisers into a giant component. Whether a value
+ * is a hub depends only on the final count of accounts behind it, so a batch run and an
+ * incremental run over the same adverts in the same order give the same networks.
+ */
+import { PdqIndex, type PdqIndexJson } from '../image/pdq-index.ts';
+import type { NetworkMember } from './member.ts';
+import {
+  TextLinker,
+  type SlotDifference,
+  type TextLinkerOptions,
+  type TextLinkerSnapshot,
+} from './text-template.ts';
+
+/** What an edge says the two adverts share. */
+export const LINK_TYPES = [
+  'account',
+  'payer',
+  'phone',
+  'email',
+  'handle',
+  'image',
+  'text',
+] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/** A link between two adverts; `a` was added before `b`. */
+export interface Edge {
+  readonly a: number;
+  readonly b: number;
+  readonly type: LinkType;
+  /** The shared value: E.164 phone, email, `site/payer`, `site/account`, `platform:handle`, the
+   * first image's PDQ hash; empty for text. */
+  readonly value: string;
+  /** Images: Hamming distance between the two hashes (0 for the same hash). */
+  readonly distance?: number;
+  /** Text: weighted similarity, the shared template and the slots that differ. */
+  readonly similarity?: number;
+  readonly template?: string;
+  readonly differences?: readonly SlotDifference[];
+}
+
+/** A value behind too many accounts to be evidence of one controller. */
+export interface Hub {
+  readonly type: LinkType;
+  readonly value: string;
+  /** Adverts carrying it (counted until the end of the run). */
+  readonly adverts: number;
+  /** Distinct accounts carrying it, at least. */
+  readonly accounts: number;
+}
+
+/** Tuning of the index; the defaults are argued for next to DEFAULT_LINKAGE_OPTIONS. */
+export interface LinkageOptions {
+  /** A phone, email, payer or handle behind more than this many accounts is a hub. */
+  readonly hubAccounts: number;
+  /** An image behind more than this many accounts is a hub (stock and scraped photos). */
+  readonly imageHubAccounts: number;
+  /** Largest PDQ Hamming distance that counts as the same photo. */
+  readonly imageDistance: number;
+  /** Phones (E.164) never linked: helplines and services that adverts quote. */
+  readonly ignorePhones: readonly string[];
+  readonly text: Partial<TextLinkerOptions>;
+}
+
+/*
+ * Why these defaults:
+ * - hubAccounts 50: research on ASW networks (EVIDENCE.md) finds controllers behind tens of
+ *   accounts, not hundreds; a number shared by more than 50 accounts is a service, a helpline or
+ *   a data error, and is shown as a hub finding rather than used to merge.
+ * - imageHubAccounts 10: a photo on more than ten accounts is most likely a stock or scraped
+ *   image that unrelated advertisers use; reuse within a network shows on fewer accounts and is
+ *   still caught by the image indicators.
+ * - imageDistance 31: the PDQ authors' recommended match threshold.
+ * - ignorePhones: UK helplines adverts quote for safety (Modern Slavery & Exploitation Helpline,
+ *   Crimestoppers, Childline, National Domestic Abuse Helpline, Rape Crisis).
+ */
+export const DEFAULT_LINKAGE_OPTIONS: LinkageOptions = {
+  hubAccounts: 50,
+  imageHubAccounts: 10,
+  imageDistance: 31,
+  ignorePhones: ['+448000121700', '+44800555111', '+448001111', '+448082000247', '+448085002222'],
+  text: {},
+};
+
+/** What one added advert brought. */
+export interface AddResult {
+  /** The advert's position in the index. */
+  readonly index: number;
+  /** Edges from it to adverts added before it. */
+  readonly edges: readonly Edge[];
+  /** Values of this advert that are hubs (now or already). */
+  readonly hubs: readonly Hub[];
+  /** Its network's id, or null when it is linked to nothing. */
+  readonly networkId: string | null;
+}
+
+/** A network: a connected component of two or more adverts. */
+export interface Network {
+  readonly id: string;
+  /** Advert positions in the order they were added. */
+  readonly members: readonly number[];
+  /** Edges inside the network that join it. */
+  readonly edges: readonly Edge[];
+  /** Hub values carried by the network's adverts (not used to join). */
+  readonly hubs: readonly Hub[];
+}
+
+interface Posting {
+  /** First advert carrying the value: later ones link to it. */
+  readonly first: number;
+  adverts: number;
+  /** Distinct accounts so far, kept until the value becomes a hub. */
+  accounts: string[] | null;
+  accountCount: number;
+  hub: boolean;
+}
+
+/** The saved state of a LinkageIndex (structured-cloneable: plain objects and typed arrays). */
+export interface LinkageSnapshot {
+  readonly format: 'beacon-linkage-index';
+  readonly version: 1;
+  readonly options: LinkageOptions;
+  readonly members: readonly NetworkMember[];
+  readonly edges: readonly Edge[];
+  readonly postings: ReadonlyArray<readonly [string, Posting]>;
+  readonly imageCanon: ReadonlyArray<readonly [string, string]>;
+  readonly pdq: PdqIndexJson;
+  readonly text: TextLinkerSnapshot;
+}
+
+const SEP = '\u0000';
+
+/** The incremental linkage index. */
+export class LinkageIndex {
+  readonly options: LinkageOptions;
+  private readonly members: NetworkMember[] = [];
+  private readonly edges: Edge[] = [];
+  private readonly postings = new Map<string, Posting>();
+  /** Every image hash seen → the hash whose identifier it joined. */
+  private readonly imageCanon = new Map<string, string>();
+  private readonly ignore: ReadonlySet<string>;
+  private pdq: PdqIndex;
+  private text: TextLinker;
+  // Union-find over advert positions; rebuilt from the edges when a value becomes a hub.
+  private parent: Int32Array = new Int32Array(1024);
+  private size: Int32Array = new Int32Array(1024);
+  // Each component's adverts as a circular list (next advert in the same component), and where
+  // each advert's edges start in `edges` (an advert's edges are stored together, when it is added).
+  private next: Int32Array = new Int32Array(1024);
+  private edgeStart: Int32Array = new Int32Array(1025);
+  private hubKeys = new Set<string>();
+  /** Adverts whose edges are stored and joined (all of them, except while one is being added). */
+  private joined = 0;
+
+  constructor(options: Partial<LinkageOptions> = {}) {
+    this.options = { ...DEFAULT_LINKAGE_OPTIONS, ...options };
+    this.ignore = new Set(this.options.ignorePhones);
+    this.pdq = new PdqIndex();
+    this.text = new TextLinker(this.options.text);
+  }
+
+  /** Adverts added so far. */
+  get count(): number {
+    return this.members.length;
+  }
+
+  /** The member record of the advert at `index`. */
+  member(index: number): NetworkMember {
+    const m = this.members[index];
+    if (!m) throw new RangeError(`no advert at ${index}`);
+    return m;
+  }
+
+  /** Every edge so far, in the order they were found. */
+  allEdges(): readonly Edge[] {
+    return this.edges;
+  }
+
+  /** Every hub so far. */
+  hubs(): Hub[] {
+    const out: Hub[] = [];
+    for (const key of this.hubKeys) out.push(this.hubOf(key));
+    return out;
+  }
+
+  /**
+   * Adds one advert: finds its links to earlier adverts, joins networks, and returns what it
+   * brought. `text` is the advert's text; `slots` its own name(s) and town(s) for masking.
+   */
+  add(
+    member: NetworkMember,
+    text: string,
+    slots: { names?: readonly string[]; towns?: readonly string[] } = {},
+  ): AddResult {
+    const index = this.members.length;
+    this.members.push(member);
+    this.grow(index + 1);
+    this.parent[index] = index;
+    this.size[index] = 1;
+    this.next[index] = index;
+    this.edgeStart[index] = this.edges.length;
+    const edges: Edge[] = [];
+    const hubs: Hub[] = [];
+    const account = member.accountId === null ? `#${index}` : `${member.site}/${member.accountId}`;
+    const see = (type: LinkType, value: string, distance?: number) => {
+      const key = type + SEP + value;
+      const p = this.postings.get(key);
+      if (!p) {
+        this.postings.set(key, {
+          first: index,
+          adverts: 1,
+          accounts: [account],
+          accountCount: 1,
+          hub: false,
+        });
+        return;
+      }
+      p.adverts++;
+      if (p.accounts && !p.accounts.includes(account)) {
+        p.accounts.push(account);
+        p.accountCount++;
+        const limit = type === 'image' ? this.options.imageHubAccounts : this.options.hubAccounts;
+        if (type !== 'account' && p.accountCount > limit) {
+          p.hub = true;
+          p.accounts = null;
+          this.hubKeys.add(key);
+          this.rebuildComponents();
+        }
+      }
+      if (p.hub) {
+        hubs.push(this.hubOf(key));
+        return;
+      }
+      const edge: Edge =
+        distance === undefined
+          ? { a: p.first, b: index, type, value }
+          : { a: p.first, b: index, type, value, distance };
+      edges.push(edge);
+    };
+
+    if (member.accountId !== null) see('account', `${member.site}/${member.accountId}`);
+    if (member.payerId !== null) see('payer', `${member.site}/${member.payerId}`);
+    for (const v of member.phones) if (!this.ignore.has(v)) see('phone', v);
+    for (const v of member.emails) see('email', v);
+    for (const v of member.handles) see('handle', v);
+    const seenImages = new Set<string>();
+    for (const hash of member.images) {
+      const [canon, distance] = this.canonicalImage(hash);
+      if (seenImages.has(canon)) continue;
+      seenImages.add(canon);
+      see('image', canon, distance);
+    }
+    for (const m of this.text.add(String(index), text, slots)) {
+      edges.push({
+        a: Number(m.id),
+        b: index,
+        type: 'text',
+        value: '',
+        similarity: m.similarity,
+        template: m.template,
+        differences: m.differences,
+      });
+    }
+    for (const e of edges) this.edges.push(e);
+    this.edgeStart[index + 1] = this.edges.length;
+    this.join(index);
+    this.joined = index + 1;
+    return { index, edges, hubs, networkId: this.networkIdOf(index) };
+  }
+
+  /** The id of the network the advert at `index` belongs to, or null when it is alone. */
+  networkIdOf(index: number): string | null {
+    const root = this.find(index);
+    if ((this.size[root] as number) < 2) return null;
+    return networkId(this.member(root));
+  }
+
+  /** Every network (two or more adverts), in the order of their first advert. */
+  networks(): Network[] {
+    const byRoot = new Map<number, number[]>();
+    for (let i = 0; i < this.members.length; i++) {
+      const root = this.find(i);
+      if ((this.size[root] as number) < 2) continue;
+      const list = byRoot.get(root);
+      if (list) list.push(i);
+      else byRoot.set(root, [i]);
+    }
+    return [...byRoot.values()].map((members) => this.networkFrom(members));
+  }
+
+  /** The network of the advert at `index`, or null when it is alone. */
+  networkOf(index: number): Network | null {
+    const root = this.find(index);
+    if ((this.size[root] as number) < 2) return null;
+    const members: number[] = [root];
+    for (let i = this.next[root] as number; i !== root; i = this.next[i] as number) members.push(i);
+    members.sort((x, y) => x - y);
+    return this.networkFrom(members);
+  }
+
+  /** The saved state, to restore with `LinkageIndex.restore`. */
+  snapshot(): LinkageSnapshot {
+    return {
+      format: 'beacon-linkage-index',
+      version: 1,
+      options: this.options,
+      members: this.members,
+      edges: this.edges,
+      postings: [...this.postings],
+      imageCanon: [...this.imageCanon],
+      pdq: this.pdq.toJSON(),
+      text: this.text.snapshot(),
+    };
+  }
+
+  /** An index in the state `snapshot` saved; adding to it continues as if never stopped. */
+  static restore(snapshot: LinkageSnapshot): LinkageIndex {
+    if (snapshot.format !== 'beacon-linkage-index' || snapshot.version !== 1) {
+      throw new Error('not a Beacon linkage index snapshot (format beacon-linkage-index v1)');
+    }
+    const index = new LinkageIndex(snapshot.options);
+    for (const m of snapshot.members) index.members.push(m);
+    for (const e of snapshot.edges) index.edges.push(e);
+    index.grow(index.members.length + 1);
+    let k = 0;
+    for (let i = 0; i <= index.members.length; i++) {
+      while (k < index.edges.length && index.edges[k]!.b < i) k++;
+      index.edgeStart[i] = k;
+    }
+    index.joined = index.members.length;
+    for (const [k, p] of snapshot.postings) {
+      index.postings.set(k, { ...p, accounts: p.accounts ? [...p.accounts] : null });
+      if (p.hub) index.hubKeys.add(k);
+    }
+    for (const [k, v] of snapshot.imageCanon) index.imageCanon.set(k, v);
+    index.pdq = PdqIndex.fromJSON(snapshot.pdq);
+    index.text = TextLinker.restore(snapshot.text);
+    index.rebuildComponents();
+    return index;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private networkFrom(members: number[]): Network {
+    const hubs = new Set<string>();
+    const edges: Edge[] = [];
+    for (const i of members) {
+      for (let k = this.edgeStart[i] as number; k < (this.edgeStart[i + 1] as number); k++) {
+        const e = this.edges[k]!;
+        // Edges that joined, or fell inside the network anyway; not hubs, not lone photos
+        // reaching into another network.
+        if (!this.isHubEdge(e) && this.find(e.a) === this.find(i)) edges.push(e);
+      }
+      if (this.hubKeys.size > 0) {
+        for (const key of this.keysOf(this.member(i))) if (this.hubKeys.has(key)) hubs.add(key);
+      }
+    }
+    return {
+      id: networkId(this.member(members[0]!)),
+      members,
+      edges,
+      hubs: [...hubs].map((k) => this.hubOf(k)),
+    };
+  }
+
+  private keysOf(m: NetworkMember): string[] {
+    const keys: string[] = [];
+    if (m.payerId !== null) keys.push('payer' + SEP + `${m.site}/${m.payerId}`);
+    for (const v of m.phones) keys.push('phone' + SEP + v);
+    for (const v of m.emails) keys.push('email' + SEP + v);
+    for (const v of m.handles) keys.push('handle' + SEP + v);
+    for (const h of m.images) {
+      const canon = this.imageCanon.get(h);
+      if (canon !== undefined) keys.push('image' + SEP + canon);
+    }
+    return keys;
+  }
+
+  private hubOf(key: string): Hub {
+    const cut = key.indexOf(SEP);
+    const p = this.postings.get(key)!;
+    return {
+      type: key.slice(0, cut) as LinkType,
+      value: key.slice(cut + 1),
+      adverts: p.adverts,
+      accounts: p.accountCount,
+    };
+  }
+
+  /** The identifier an image joins: its own hash, or the nearest earlier near copy's. */
+  private canonicalImage(hash: string): [canon: string, distance: number] {
+    const known = this.imageCanon.get(hash);
+    if (known !== undefined) return [known, known === hash ? 0 : this.distanceTo(hash, known)];
+    const matches = this.pdq.query(hash, this.options.imageDistance);
+    let best: { id: string; distance: number } | undefined;
+    for (const m of matches) if (!best || m.distance < best.distance) best = m;
+    if (best) {
+      this.imageCanon.set(hash, best.id);
+      return [best.id, best.distance];
+    }
+    this.imageCanon.set(hash, hash);
+    this.pdq.add(hash, hash);
+    return [hash, 0];
+  }
+
+  private distanceTo(a: string, b: string): number {
+    let d = 0;
+    for (let i = 0; i < a.length; i += 8) {
+      let x = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
+      while (x) {
+        x &= x - 1;
+        d++;
+      }
+    }
+    return d;
+  }
+
+  private grow(n: number): void {
+    if (n <= this.parent.length) return;
+    const cap = Math.max(n, this.parent.length * 2);
+    const copy = (a: Int32Array, length: number) => {
+      const b = new Int32Array(length);
+      b.set(a);
+      return b;
+    };
+    this.parent = copy(this.parent, cap);
+    this.size = copy(this.size, cap);
+    this.next = copy(this.next, cap);
+    this.edgeStart = copy(this.edgeStart, cap + 1);
+  }
+
+  private find(i: number): number {
+    const parent = this.parent;
+    while (parent[i] !== i) {
+      const up = parent[parent[i] as number] as number;
+      parent[i] = up;
+      i = up;
+    }
+    return i;
+  }
+
+  /** Joins two components; the root is the one with the earlier first advert. */
+  private union(a: number, b: number): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if (rb < ra) [ra, rb] = [rb, ra];
+    // Roots are always the earliest advert of their component, so ids stay stable.
+    this.parent[rb] = ra;
+    this.size[ra] = (this.size[ra] as number) + (this.size[rb] as number);
+    // Splice the two circular member lists into one.
+    const after = this.next[ra] as number;
+    this.next[ra] = this.next[rb] as number;
+    this.next[rb] = after;
+  }
+
+  /**
+   * Joins the advert at `b` to the networks its edges reach. Every edge but an image's joins. A
+   * single shared photo may be a stock or stolen image that strangers both use, so images join
+   * two networks only when two or more different photos link them; a lone shared photo stays an
+   * edge (evidence) without joining.
+   */
+  private join(b: number): void {
+    const start = this.edgeStart[b] as number;
+    const end = this.edgeStart[b + 1] as number;
+    let images = false;
+    for (let k = start; k < end; k++) {
+      const e = this.edges[k]!;
+      if (e.type === 'image') images = true;
+      else if (!this.isHubEdge(e)) this.union(e.a, b);
+    }
+    if (!images) return;
+    const photosByRoot = new Map<number, Set<string>>();
+    for (let k = start; k < end; k++) {
+      const e = this.edges[k]!;
+      if (e.type !== 'image' || this.isHubEdge(e)) continue;
+      const root = this.find(e.a);
+      if (root === this.find(b)) continue;
+      let photos = photosByRoot.get(root);
+      if (!photos) photosByRoot.set(root, (photos = new Set()));
+      photos.add(e.value);
+    }
+    for (const [root, photos] of photosByRoot) if (photos.size >= 2) this.union(root, b);
+  }
+
+  private isHubEdge(e: Edge): boolean {
+    return this.hubKeys.size > 0 && this.hubKeys.has(e.type + SEP + e.value);
+  }
+
+  /** Replays every advert's joins, leaving out hub edges: the components as if known from the start. */
+  private rebuildComponents(): void {
+    const n = this.members.length;
+    this.grow(n);
+    for (let i = 0; i < n; i++) {
+      this.parent[i] = i;
+      this.size[i] = 1;
+      this.next[i] = i;
+    }
+    // The advert being added (if any) joins after its edges are stored.
+    for (let i = 0; i < this.joined; i++) this.join(i);
+  }
+}
+
+/** A network's id: from its first advert, so it does not change as the network grows. */
+export function networkId(first: NetworkMember): string {
+  return first.site === '' ? `net-${first.id}` : `net-${first.site}-${first.id}`;
+}
