@@ -25,6 +25,7 @@ export const GROUP_CHECKS = [
   'image-many-personas',
   'image-many-accounts',
   'persona-circuit',
+  'template-many-personas',
   'solo-touring',
 ] as const;
 export type GroupCheck = (typeof GROUP_CHECKS)[number];

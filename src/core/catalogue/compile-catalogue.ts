@@ -1,6 +1,7 @@
 import type { AdvertFeatures } from '../model/features.ts';
 import { ADVERT_CHECK_FNS } from './advert-checks.ts';
-import { GROUP_CHECK_FNS, type GroupFinding } from './group-checks.ts';
+import { GROUP_CHECK_FNS, type GroupFinding, type GroupLinks } from './group-checks.ts';
+import type { NetworkMember } from '../linkage/member.ts';
 import type { Evidence, Family } from '../model/result.ts';
 import type { Catalogue, IndicatorSpec } from './catalogue-schema.ts';
 import { PhraseMatcher, type MatchSpan } from './phrase-matcher.ts';
@@ -22,7 +23,7 @@ export interface AdvertDetector extends IndicatorMeta {
 
 /** An indicator that looks at a group of adverts. */
 export interface GroupDetector extends IndicatorMeta {
-  detect(adverts: readonly AdvertFeatures[]): GroupFinding[];
+  detect(adverts: readonly NetworkMember[], links?: GroupLinks): GroupFinding[];
 }
 
 /** A catalogue ready to run: detectors compiled once, thresholds and metadata at hand. */
@@ -100,7 +101,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       advertDetectors.push({ ...meta, detect: (f) => fn(f, params) });
     } else {
       const fn = GROUP_CHECK_FNS[d.check];
-      groupDetectors.push({ ...meta, detect: (adverts) => fn(adverts, params) });
+      groupDetectors.push({ ...meta, detect: (adverts, links) => fn(adverts, params, links) });
     }
   }
   return {

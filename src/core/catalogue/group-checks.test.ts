@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdvertRecord } from '../advert/parse-advert.ts';
 import { advertFeatures } from '../model/features.ts';
+import { memberOf } from '../linkage/member.ts';
 import { GROUP_CHECK_FNS, personaKey } from './group-checks.ts';
 
 const features = (records: object[]) =>
   records.map((r, i) => {
     const p = parseAdvertRecord({ id: `a${i}`, ...r });
     if (!p.ok) throw new Error(JSON.stringify(p.errors));
-    return advertFeatures(p.advert);
+    return memberOf(advertFeatures(p.advert));
   });
 
 describe('group checks', () => {

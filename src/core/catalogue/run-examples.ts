@@ -1,5 +1,7 @@
 import { parseAdvertRecord } from '../advert/parse-advert.ts';
 import { advertFeatures, type AdvertFeatures } from '../model/features.ts';
+import { memberOf } from '../linkage/member.ts';
+import { linkTexts } from '../linkage/text-template.ts';
 import type { Catalogue } from './catalogue-schema.ts';
 import type { CompiledCatalogue } from './compile-catalogue.ts';
 
@@ -15,6 +17,18 @@ function toFeatures(example: object, index: number): AdvertFeatures | string {
   const parsed = parseAdvertRecord({ id: `example-${index}`, ...example });
   if (!parsed.ok) return parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
   return advertFeatures(parsed.advert);
+}
+
+/** The text links among an example's adverts, as linkage would find them. */
+function exampleLinks(features: readonly AdvertFeatures[]) {
+  const links = linkTexts(
+    features.map((f) => ({
+      id: f.advert.id,
+      text: f.text,
+      slots: { names: f.advert.name ? [f.advert.name] : [], towns: f.town ? [f.town] : [] },
+    })),
+  );
+  return { text: links.map((l) => [l.a, l.b] as const) };
 }
 
 /** Runs every positive and negative example of every indicator; returns what failed. */
@@ -40,7 +54,7 @@ export function runCatalogueExamples(
         }
         const fired = advertDetector
           ? advertDetector.detect(features[0]!) !== null
-          : (groupDetector?.detect(features).length ?? 0) > 0;
+          : (groupDetector?.detect(features.map(memberOf), exampleLinks(features)).length ?? 0) > 0;
         if (fired !== (kind === 'positive')) {
           failures.push({
             indicator: spec.id,

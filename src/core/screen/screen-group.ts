@@ -1,17 +1,19 @@
 import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
 import { MAX_EVIDENCE } from '../catalogue/compile-catalogue.ts';
-import type { AdvertFeatures } from '../model/features.ts';
+import type { GroupLinks } from '../catalogue/group-checks.ts';
+import type { NetworkMember } from '../linkage/member.ts';
 import type { Evidence, Reason } from '../model/result.ts';
 
 /** Reasons from every group indicator that fires on a group, keyed by advert id. */
 export function groupReasons(
-  adverts: readonly AdvertFeatures[],
+  adverts: readonly NetworkMember[],
   catalogue: CompiledCatalogue,
+  links?: GroupLinks,
 ): Map<string, Reason[]> {
   const out = new Map<string, Reason[]>();
   for (const d of catalogue.groupDetectors) {
     const perAdvert = new Map<string, Evidence[]>();
-    for (const finding of d.detect(adverts)) {
+    for (const finding of d.detect(adverts, links)) {
       const evidence: Evidence = {
         kind: 'link',
         linkType: d.id,

@@ -56,12 +56,36 @@ const levelRank = (l: Level) => LEVELS.indexOf(l);
 const ranksAbove = (a: AdvertResult, b: AdvertResult) =>
   levelRank(a.level) - levelRank(b.level) || a.score - b.score;
 
+/** What the summary needs of an advert besides its result. */
+export interface SummaryFacts {
+  readonly language: string;
+  readonly title: string;
+  readonly text: string;
+  readonly name: string | null;
+  readonly age: number | null;
+  readonly town: string | null;
+}
+
+/** The summary facts of an advert's features. */
+export function summaryFacts(f: AdvertFeatures): SummaryFacts {
+  return {
+    language: f.language.code,
+    title: f.title,
+    text: f.text,
+    name: f.advert.name ?? null,
+    age: f.age,
+    town: f.town,
+  };
+}
+
 /** Adds one screened advert to the summary (mutates it: this runs once per advert). */
 export function addToSummary(
   summary: ScreenSummary,
   result: AdvertResult,
-  f: AdvertFeatures,
+  f: AdvertFeatures | SummaryFacts,
 ): void {
+  const facts = 'advert' in f ? null : f;
+  const language = facts ? facts.language : (f as AdvertFeatures).language.code;
   summary.screened++;
   summary.byLevel[result.level]++;
   const families = new Set<Family>();
@@ -70,19 +94,13 @@ export function addToSummary(
     if (r.weight > 0) families.add(r.family);
   }
   for (const fam of families) summary.byFamily[fam] = (summary.byFamily[fam] ?? 0) + 1;
-  summary.byLanguage[f.language.code] = (summary.byLanguage[f.language.code] ?? 0) + 1;
+  summary.byLanguage[language] = (summary.byLanguage[language] ?? 0) + 1;
   if (result.score <= 0) return;
   const top = summary.top;
   const last = top[top.length - 1];
   if (top.length >= TOP_ADVERTS && last && ranksAbove(result, last.result) <= 0) return;
-  const entry: TopAdvert = {
-    result,
-    title: f.title,
-    text: f.text,
-    name: f.advert.name ?? null,
-    age: f.age,
-    town: f.town,
-  };
+  const { title, text, name, age, town } = facts ?? summaryFacts(f as AdvertFeatures);
+  const entry: TopAdvert = { result, title, text, name, age, town };
   let i = top.length;
   while (i > 0 && ranksAbove(result, top[i - 1]!.result) > 0) i--;
   top.splice(i, 0, entry);
