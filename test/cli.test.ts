@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -71,7 +71,7 @@ describe('beacon CLI', () => {
     const results = lines(await readFile(join(out, 'adverts.jsonl'), 'utf8')) as AdvertResult[];
     expect(results.map((x) => x.id)).toEqual(['ad-1', 'ad-2']);
     const [risky, plain] = results;
-    expect(risky).toMatchObject({ site: 'test-site', networkId: null, catalogueVersion: '1.1.0' });
+    expect(risky).toMatchObject({ site: 'test-site', networkId: null, catalogueVersion: '1.2.0' });
     expect(['medium', 'high']).toContain(risky!.level);
     const ids = risky!.reasons.map((x) => x.indicator);
     expect(ids).toEqual(
@@ -127,5 +127,50 @@ describe('beacon CLI', () => {
     const r = await beacon('catalogue', 'check');
     expect(r.stdout).toMatch(/OK$/m);
     expect(r.code).toBe(0);
+  });
+
+  it('evaluates a results folder against ground truth, as text or JSON', async () => {
+    const help = await beacon('evaluate', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: beacon evaluate/);
+    expect(help.stdout).toContain('--truth <file>');
+
+    const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));
+    const truth = (id: string, controller: string, kind: string, exploited: boolean) =>
+      JSON.stringify({ id, site: 's', controller, kind, exploited, statedNationality: null });
+    const result = (id: string, score: number, level: string, networkId: string | null) =>
+      JSON.stringify({ id, site: 's', score, level, networkId, reasons: [] });
+    await writeFile(
+      join(dir, 'truth.jsonl'),
+      [
+        truth('a', 'net', 'exploitation-network', true),
+        truth('b', 'net', 'exploitation-network', true),
+        truth('c', 'ind-1', 'independent', false),
+      ].join('\n'),
+    );
+    await mkdir(join(dir, 'out'));
+    await writeFile(
+      join(dir, 'out', 'adverts.jsonl'),
+      [
+        result('a', 8, 'high', 'n1'),
+        result('b', 6, 'medium', 'n1'),
+        result('c', 0, 'none', null),
+      ].join('\n'),
+    );
+    const args = ['evaluate', '--truth', join(dir, 'truth.jsonl'), '--results', join(dir, 'out')];
+    const text = await beacon(...args);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('pairwise');
+    expect(text.stdout).toMatch(/Evaluated 3 adverts/);
+    expect(text.stdout).toMatch(/not evidence of accuracy on real adverts/);
+    const json = await beacon(...args, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      evaluated: 3,
+      metrics: { networks: { adjustedRand: 1 }, scores: { rocAuc: 1 } },
+    });
+    const missing = await beacon('evaluate', '--truth', join(dir, 'nope.jsonl'), '--results', dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.jsonl/);
   });
 });

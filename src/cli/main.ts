@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { analyseCommand } from './commands/analyse.ts';
 import { catalogueCommand } from './commands/catalogue.ts';
 import { demoCommand } from './commands/demo.ts';
 import { demoDataCommand } from './commands/demo-data.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
 import { pdqCommand } from './commands/pdq.ts';
 import { reportCommand } from './commands/report.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -15,13 +17,15 @@ const program = new Command('beacon')
   )
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)')
+  .addCommand(analyseCommand())
   .addCommand(screenCommand())
   .addCommand(reportCommand())
   .addCommand(demoDataCommand())
   .addCommand(catalogueCommand())
   .addCommand(demoCommand())
   .addCommand(schemaCommand())
-  .addCommand(pdqCommand());
+  .addCommand(pdqCommand())
+  .addCommand(evaluateCommand());
 
 try {
   await program.parseAsync(process.argv);

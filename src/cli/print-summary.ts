@@ -1,3 +1,4 @@
+import type { NetworkCounts } from '../services/analyse-file.ts';
 import type { ScreenSummary } from '../core/screen/summary.ts';
 import { LEVELS } from '../core/model/result.ts';
 import { fmt } from './output.ts';
@@ -29,6 +30,27 @@ export function printScreenSummary(summary: ScreenSummary, seconds: number): voi
     for (const r of summary.firstRejected.slice(0, 10)) {
       console.log(
         `  line ${r.line}: ${r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')}`,
+      );
+    }
+  }
+}
+
+/** Prints what linkage found: networks by level, the largest, and hubs not used to join. */
+export function printNetworkCounts(counts: NetworkCounts): void {
+  console.log(
+    `\nNetworks: ${fmt(counts.networks)} (${fmt(counts.networkedAdverts)} adverts, largest ${fmt(counts.largest)}; ${fmt(counts.edges)} links)`,
+  );
+  console.log('Level     networks');
+  for (const level of LEVELS) {
+    console.log(`${level.padEnd(8)} ${fmt(counts.byLevel[level]).padStart(9)}`);
+  }
+  if (counts.hubs.length > 0) {
+    console.log(
+      `\nHubs (shared by too many accounts to be one controller; shown, not used to join): ${fmt(counts.hubs.length)}`,
+    );
+    for (const h of counts.hubs.slice(0, 5)) {
+      console.log(
+        `  ${h.type} ${h.value}: ${fmt(h.adverts)} adverts, ${fmt(h.accounts)}+ accounts`,
       );
     }
   }

@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { screenFile } from '../../services/screen-file.ts';
+import { analyseFile } from '../../services/analyse-file.ts';
 import { DEMO_DEFAULTS, writeDemoCorpus } from '../../services/write-demo-corpus.ts';
 import { writeReport } from '../../services/write-report.ts';
 import { fmt, positiveInt } from '../output.ts';
-import { printScreenSummary } from '../print-summary.ts';
+import { printNetworkCounts, printScreenSummary } from '../print-summary.ts';
+import { analyseProgress } from './analyse.ts';
 import { startProgress } from '../progress.ts';
 
 /** `beacon demo`: the main job on demo data (what `npm start` runs). */
 export function demoCommand(): Command {
   return new Command('demo')
     .description(
-      'Run Beacon end to end on demo data: generate a synthetic corpus, screen it, and write the ' +
-        'HTML report. Nothing to set up; prints where everything is.',
+      'Run Beacon end to end on demo data: generate a synthetic corpus, screen and link it ' +
+        '(beacon analyse), and write the HTML report. Nothing to set up; prints where everything is.',
     )
     .option('-o, --out <dir>', 'output folder', 'demo-output')
     .option('-n, --adverts <n>', 'number of adverts', positiveInt('--adverts'), 20_000)
@@ -32,20 +33,19 @@ export function demoCommand(): Command {
       gen.stop();
       console.log(`1. Corpus:  ${corpus.adverts}\n   Truth:   ${corpus.truth}`);
       const started = performance.now();
-      let bar: ReturnType<typeof startProgress> | null = null;
-      const outcome = await screenFile({
+      const progress = analyseProgress();
+      const outcome = await analyseFile({
         input: corpus.adverts,
         outDir: resultsDir,
-        onProgress: (bytes, total) => {
-          bar ??= startProgress('Screening', total, 'bytes');
-          bar.update(bytes);
-        },
+        onProgress: progress.onProgress,
       });
-      (bar as ReturnType<typeof startProgress> | null)?.stop();
-      console.log(`2. Results: ${outcome.files.adverts}\n`);
+      progress.stop();
+      console.log(`2. Results: ${outcome.files.adverts}\n   Networks: ${outcome.files.networks}\n`);
       printScreenSummary(outcome.summary, (performance.now() - started) / 1000);
+      printNetworkCounts(outcome.summary.networks);
       const report = await writeReport({ dir: resultsDir, now: () => new Date() });
       console.log(`\n3. Report:  ${report}`);
+      console.log(`   Check:   beacon evaluate --truth ${corpus.truth} --results ${resultsDir}`);
       console.log(
         '\nOpen the report in a browser. Scores are leads for human review, never proof.',
       );

@@ -1,0 +1,243 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Catalogue } from '../core/catalogue/catalogue-schema.ts';
+import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
+import { LinkageIndex, type Hub, type LinkageOptions } from '../core/linkage/linkage-index.ts';
+import { memberOf } from '../core/linkage/member.ts';
+import { advertFeatures } from '../core/model/features.ts';
+import type { AdvertResult, Level, Reason } from '../core/model/result.ts';
+import { screenAdvert } from '../core/screen/screen-advert.ts';
+import { screenNetwork, withNetwork } from '../core/screen/screen-network.ts';
+import {
+  addRejected,
+  addToSummary,
+  emptySummary,
+  summaryFacts,
+  type ScreenSummary,
+  type SummaryFacts,
+} from '../core/screen/summary.ts';
+import { fileSize, readAdvertFile, type InputFormat } from '../io/advert-file.ts';
+import { saveLinkageIndex } from '../io/linkage-snapshot.ts';
+import { openLineWriter } from '../io/line-writer.ts';
+import { loadCompiledCatalogue, OUTPUT_FILES } from './screen-file.ts';
+
+/** Files an analysis run writes into its output folder, besides those of a screening run. */
+export const ANALYSE_FILES = { ...OUTPUT_FILES, networks: 'networks.jsonl' } as const;
+
+/** The stages of an analysis, for progress displays. */
+export type AnalyseStage = 'screen-and-link' | 'score-networks' | 'write';
+
+/** Options of an analysis run. */
+export interface AnalyseFileOptions {
+  readonly input: string;
+  readonly outDir: string;
+  readonly site?: string | undefined;
+  readonly format?: InputFormat | undefined;
+  readonly cataloguePath?: string | undefined;
+  readonly linkage?: Partial<LinkageOptions> | undefined;
+  /** Where to save the linkage index when done (for incremental use later). */
+  readonly saveIndex?: string | undefined;
+  /** Progress: stage, done and total (bytes for the first stage, then networks, then adverts). */
+  readonly onProgress?: ((stage: AnalyseStage, done: number, total: number) => void) | undefined;
+}
+
+/** Counts of the networks found. */
+export interface NetworkCounts {
+  readonly networks: number;
+  /** Adverts that belong to a network. */
+  readonly networkedAdverts: number;
+  readonly largest: number;
+  readonly byLevel: Record<Level, number>;
+  readonly edges: number;
+  /** Values behind too many accounts to join on (most adverts first, at most 50). */
+  readonly hubs: readonly Hub[];
+}
+
+/** The outcome of an analysis: the screening summary with networks added. */
+export interface AnalyseOutcome {
+  readonly summary: ScreenSummary & { readonly networks: NetworkCounts };
+  readonly catalogue: Catalogue;
+  readonly files: {
+    readonly adverts: string;
+    readonly networks: string;
+    readonly rejected: string;
+    readonly summary: string;
+  };
+}
+
+/** A screened advert waiting for its network: written between the two passes. */
+interface Pending {
+  readonly r: AdvertResult;
+  readonly f: SummaryFacts;
+}
+
+/**
+ * Screens, links and scores a file of adverts: the main batch job. Pass one screens each advert
+ * and adds it to the linkage index, parking its result in a temporary file; then every network is
+ * scored; pass two adds each advert's network contributions and writes the results. Memory holds
+ * the index (compact records of every advert) and the networks' reasons, never the results.
+ */
+export async function analyseFile(options: AnalyseFileOptions): Promise<AnalyseOutcome> {
+  const { catalogue, compiled } = await loadCompiledCatalogue(options.cataloguePath);
+  const total = await fileSize(options.input);
+  await mkdir(options.outDir, { recursive: true });
+  const files = {
+    adverts: join(options.outDir, ANALYSE_FILES.adverts),
+    networks: join(options.outDir, ANALYSE_FILES.networks),
+    rejected: join(options.outDir, ANALYSE_FILES.rejected),
+    summary: join(options.outDir, ANALYSE_FILES.summary),
+  };
+  const pendingPath = join(options.outDir, '.pending-adverts.jsonl');
+  const index = new LinkageIndex(options.linkage);
+  const summary = emptySummary(compiled.version);
+  try {
+    await screenAndLink(options, total, compiled, index, summary, pendingPath, files.rejected);
+    const networks = await scoreNetworks(options, index, compiled, files.networks);
+    await writeResults(options, index, compiled, networks, summary, pendingPath, files.adverts);
+    const counts = networkCounts(networks.levels, index);
+    const full = { ...summary, networks: counts };
+    await writeFile(
+      files.summary,
+      `${JSON.stringify({ source: options.input, ...full }, null, 1)}\n`,
+    );
+    if (options.saveIndex) await saveLinkageIndex(index, options.saveIndex);
+    return { summary: full, catalogue, files };
+  } finally {
+    await rm(pendingPath, { force: true });
+  }
+}
+
+async function screenAndLink(
+  options: AnalyseFileOptions,
+  total: number,
+  compiled: CompiledCatalogue,
+  index: LinkageIndex,
+  summary: ScreenSummary,
+  pendingPath: string,
+  rejectedPath: string,
+): Promise<void> {
+  const pending = openLineWriter(pendingPath);
+  const rejected = openLineWriter(rejectedPath);
+  let bytes = 0;
+  try {
+    const input = readAdvertFile(options.input, {
+      format: options.format,
+      defaultSite: options.site,
+      onBytes: (b) => {
+        bytes = b;
+      },
+    });
+    for await (const batch of input) {
+      for (const item of batch) {
+        if (!item.parsed.ok) {
+          addRejected(summary, { line: item.line, errors: item.parsed.errors });
+          rejected.write(
+            JSON.stringify({ line: item.line, errors: item.parsed.errors, input: item.raw }),
+          );
+          continue;
+        }
+        const f = advertFeatures(item.parsed.advert);
+        const r = screenAdvert(f, compiled);
+        index.add(memberOf(f), f.text, {
+          names: f.advert.name ? [f.advert.name] : [],
+          towns: f.town ? [f.town] : [],
+        });
+        const line: Pending = { r, f: summaryFacts(f) };
+        pending.write(JSON.stringify(line));
+      }
+      await Promise.all([pending.flush(), rejected.flush()]);
+      options.onProgress?.('screen-and-link', bytes, total);
+    }
+  } finally {
+    await Promise.all([pending.close(), rejected.close()]);
+  }
+}
+
+interface ScoredNetworks {
+  readonly levels: readonly { level: Level; size: number }[];
+  /** Network reasons per advert position. */
+  readonly reasons: ReadonlyMap<number, readonly Reason[]>;
+}
+
+async function scoreNetworks(
+  options: AnalyseFileOptions,
+  index: LinkageIndex,
+  compiled: CompiledCatalogue,
+  path: string,
+): Promise<ScoredNetworks> {
+  const networks = index.networks();
+  const writer = openLineWriter(path);
+  const levels: { level: Level; size: number }[] = [];
+  const reasons = new Map<number, readonly Reason[]>();
+  try {
+    for (const [k, network] of networks.entries()) {
+      const screened = screenNetwork(network, (i) => index.member(i), compiled);
+      levels.push({ level: screened.record.level, size: network.members.length });
+      for (const [i, r] of screened.advertReasons) reasons.set(i, r);
+      writer.write(JSON.stringify(screened.record));
+      if ((k + 1) % 500 === 0) {
+        await writer.flush();
+        options.onProgress?.('score-networks', k + 1, networks.length);
+      }
+    }
+  } finally {
+    await writer.close();
+  }
+  options.onProgress?.('score-networks', networks.length, networks.length);
+  return { levels, reasons };
+}
+
+async function writeResults(
+  options: AnalyseFileOptions,
+  index: LinkageIndex,
+  compiled: CompiledCatalogue,
+  networks: ScoredNetworks,
+  summary: ScreenSummary,
+  pendingPath: string,
+  advertsPath: string,
+): Promise<void> {
+  const out = openLineWriter(advertsPath);
+  const lines = createInterface({ input: createReadStream(pendingPath), crlfDelay: Infinity });
+  let i = 0;
+  try {
+    for await (const line of lines) {
+      if (line === '') continue;
+      const { r, f } = JSON.parse(line) as Pending;
+      const result = withNetwork(r, index.networkIdOf(i), networks.reasons.get(i) ?? [], compiled);
+      addToSummary(summary, result, f);
+      out.write(JSON.stringify(result));
+      i++;
+      if (i % 5000 === 0) {
+        await out.flush();
+        options.onProgress?.('write', i, index.count);
+      }
+    }
+  } finally {
+    await out.close();
+  }
+  options.onProgress?.('write', i, index.count);
+}
+
+function networkCounts(records: ScoredNetworks['levels'], index: LinkageIndex): NetworkCounts {
+  const byLevel: Record<Level, number> = { none: 0, low: 0, medium: 0, high: 0 };
+  let networkedAdverts = 0;
+  let largest = 0;
+  for (const n of records) {
+    byLevel[n.level]++;
+    networkedAdverts += n.size;
+    largest = Math.max(largest, n.size);
+  }
+  return {
+    networks: records.length,
+    networkedAdverts,
+    largest,
+    byLevel,
+    edges: index.allEdges().length,
+    hubs: index
+      .hubs()
+      .sort((a, b) => b.adverts - a.adverts)
+      .slice(0, 50),
+  };
+}
