@@ -51,7 +51,9 @@ describe('analyseFile', () => {
       expect(byId.get(a.networkId!)?.adverts).toContain(a.id);
     }
     // A network's reasons appear on its adverts, which may then reach medium on them alone.
-    const flagged = networks.find((n) => n.reasons.some((r) => r.family === 'network' && r.weight > 0));
+    const flagged = networks.find((n) =>
+      n.reasons.some((r) => r.family === 'network' && r.weight > 0),
+    );
     expect(flagged).toBeDefined();
     const member = adverts.find((a) => a.id === flagged!.adverts[0]);
     expect(member!.reasons.some((r) => r.family === 'network')).toBe(true);
@@ -67,4 +69,40 @@ describe('analyseFile', () => {
     expect(index.count).toBe(3000);
     expect(index.networks().map((n) => n.id)).toEqual(networks.map((n) => n.id));
   }, 60_000);
+});
+
+describe('analyseFile with images given by path', () => {
+  it('hashes them (relative to the input file), links on them and counts the unreadable', async () => {
+    const sharp = (await import('sharp')).default;
+    const dir = await mkdtemp(join(tmpdir(), 'beacon-analyse-img-'));
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(join(dir, 'img'));
+    // Two different noise photos, each saved as PNG and as a re-encoded JPEG.
+    for (const k of [1, 2]) {
+      const pixels = Buffer.alloc(64 * 64 * 3);
+      for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919 * k + ((i * k) >> 5)) % 251;
+      const raw = sharp(pixels, { raw: { width: 64, height: 64, channels: 3 } }).resize(256, 256);
+      await raw
+        .clone()
+        .png()
+        .toFile(join(dir, 'img', `p${k}.png`));
+      await raw
+        .clone()
+        .jpeg({ quality: 70 })
+        .toFile(join(dir, 'img', `p${k}.jpg`));
+    }
+    const adverts = [
+      { id: 'a1', accountId: 'x', images: [{ path: 'img/p1.png' }, { path: 'img/p2.png' }] },
+      { id: 'a2', accountId: 'y', images: [{ path: 'img/p1.jpg' }, { path: 'img/p2.jpg' }] },
+      { id: 'a3', accountId: 'z', images: [{ path: 'img/missing.png' }] },
+    ];
+    const input = join(dir, 'adverts.jsonl');
+    await writeFile(input, adverts.map((a) => JSON.stringify(a)).join('\n'));
+    const outcome = await analyseFile({ input, outDir: join(dir, 'out') });
+    expect(outcome.summary.imageFiles).toEqual({ hashed: 4, unreadable: 1, lowQuality: 0 });
+    const results = await readJsonl<AdvertResult>(outcome.files.adverts);
+    expect(results.map((r) => r.networkId)).toEqual(['net-a1', 'net-a1', null]);
+    const [network] = await readJsonl<NetworkRecord>(outcome.files.networks);
+    expect(network!.edges.map((e) => e.type)).toEqual(['image', 'image']);
+  }, 30_000);
 });

@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Catalogue } from '../core/catalogue/catalogue-schema.ts';
 import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
 import { LinkageIndex, type Hub, type LinkageOptions } from '../core/linkage/linkage-index.ts';
-import { memberOf } from '../core/linkage/member.ts';
-import { advertFeatures } from '../core/model/features.ts';
+import { linkSlots, memberOf, type NetworkMember } from '../core/linkage/member.ts';
+import { advertFeatures, type AdvertFeatures } from '../core/model/features.ts';
 import type { AdvertResult, Level, Reason } from '../core/model/result.ts';
 import { screenAdvert } from '../core/screen/screen-advert.ts';
 import { screenNetwork, withNetwork } from '../core/screen/screen-network.ts';
@@ -18,9 +18,10 @@ import {
   type ScreenSummary,
   type SummaryFacts,
 } from '../core/screen/summary.ts';
-import { fileSize, readAdvertFile, type InputFormat } from '../io/advert-file.ts';
+import { fileSize, readAdvertFile, type InputFormat, type InputItem } from '../io/advert-file.ts';
 import { saveLinkageIndex } from '../io/linkage-snapshot.ts';
 import { openLineWriter } from '../io/line-writer.ts';
+import { hashImages } from './hash-images.ts';
 import { loadCompiledCatalogue, OUTPUT_FILES } from './screen-file.ts';
 
 /** Files an analysis run writes into its output folder, besides those of a screening run. */
@@ -57,7 +58,10 @@ export interface NetworkCounts {
 
 /** The outcome of an analysis: the screening summary with networks added. */
 export interface AnalyseOutcome {
-  readonly summary: ScreenSummary & { readonly networks: NetworkCounts };
+  readonly summary: ScreenSummary & {
+    readonly networks: NetworkCounts;
+    readonly imageFiles: ImageFileCounts;
+  };
   readonly catalogue: Catalogue;
   readonly files: {
     readonly adverts: string;
@@ -93,11 +97,21 @@ export async function analyseFile(options: AnalyseFileOptions): Promise<AnalyseO
   const index = new LinkageIndex(options.linkage);
   const summary = emptySummary(compiled.version);
   try {
-    await screenAndLink(options, total, compiled, index, summary, pendingPath, files.rejected);
+    const imageFiles: ImageFileCounts = { hashed: 0, unreadable: 0, lowQuality: 0 };
+    await screenAndLink(
+      options,
+      total,
+      compiled,
+      index,
+      summary,
+      pendingPath,
+      files.rejected,
+      imageFiles,
+    );
     const networks = await scoreNetworks(options, index, compiled, files.networks);
     await writeResults(options, index, compiled, networks, summary, pendingPath, files.adverts);
     const counts = networkCounts(networks.levels, index);
-    const full = { ...summary, networks: counts };
+    const full = { ...summary, networks: counts, imageFiles };
     await writeFile(
       files.summary,
       `${JSON.stringify({ source: options.input, ...full }, null, 1)}\n`,
@@ -109,6 +123,62 @@ export async function analyseFile(options: AnalyseFileOptions): Promise<AnalyseO
   }
 }
 
+/** Images given by `path` that were hashed, and those that could not be used. */
+export interface ImageFileCounts {
+  hashed: number;
+  /** Missing or not decodable. */
+  unreadable: number;
+  /** Hashed, but too flat or small for a reliable hash (PDQ quality under 50). */
+  lowQuality: number;
+}
+
+/** PDQ's own advice: hashes of quality under 50 are not reliable enough to match on. */
+const MIN_PDQ_QUALITY = 50;
+
+/** Hashes the images a batch gives by `path` (relative paths are from the input file's folder). */
+async function hashBatchImages(
+  batch: readonly InputItem[],
+  baseDir: string,
+  counts: ImageFileCounts,
+): Promise<Map<string, string>> {
+  const paths = new Set<string>();
+  for (const item of batch) {
+    if (!item.parsed.ok) continue;
+    for (const img of item.parsed.advert.images ?? []) {
+      if (img.pdq === undefined && img.path !== undefined) paths.add(img.path);
+    }
+  }
+  const hashes = new Map<string, string>();
+  if (paths.size === 0) return hashes;
+  const order = [...paths];
+  let k = 0;
+  for await (const outcome of hashImages(order.map((p) => resolve(baseDir, p)))) {
+    const path = order[k++]!;
+    if ('error' in outcome) counts.unreadable++;
+    else if (outcome.result.quality < MIN_PDQ_QUALITY) counts.lowQuality++;
+    else {
+      counts.hashed++;
+      hashes.set(path, outcome.result.hash);
+    }
+  }
+  return hashes;
+}
+
+/** The member with the hashes of its images given by `path` added. */
+function withImageFiles(
+  member: NetworkMember,
+  f: AdvertFeatures,
+  hashes: ReadonlyMap<string, string>,
+): NetworkMember {
+  if (hashes.size === 0) return member;
+  const extra: string[] = [];
+  for (const img of f.advert.images ?? []) {
+    const h = img.pdq === undefined && img.path !== undefined ? hashes.get(img.path) : undefined;
+    if (h !== undefined && !member.images.includes(h)) extra.push(h);
+  }
+  return extra.length === 0 ? member : { ...member, images: [...member.images, ...extra] };
+}
+
 async function screenAndLink(
   options: AnalyseFileOptions,
   total: number,
@@ -117,9 +187,11 @@ async function screenAndLink(
   summary: ScreenSummary,
   pendingPath: string,
   rejectedPath: string,
+  imageStats: ImageFileCounts,
 ): Promise<void> {
   const pending = openLineWriter(pendingPath);
   const rejected = openLineWriter(rejectedPath);
+  const baseDir = dirname(resolve(options.input));
   let bytes = 0;
   try {
     const input = readAdvertFile(options.input, {
@@ -130,6 +202,7 @@ async function screenAndLink(
       },
     });
     for await (const batch of input) {
+      const images = await hashBatchImages(batch, baseDir, imageStats);
       for (const item of batch) {
         if (!item.parsed.ok) {
           addRejected(summary, { line: item.line, errors: item.parsed.errors });
@@ -140,10 +213,7 @@ async function screenAndLink(
         }
         const f = advertFeatures(item.parsed.advert);
         const r = screenAdvert(f, compiled);
-        index.add(memberOf(f), f.text, {
-          names: f.advert.name ? [f.advert.name] : [],
-          towns: f.town ? [f.town] : [],
-        });
+        index.add(withImageFiles(memberOf(f), f, images), f.text, linkSlots(f), f.extracted.text);
         const line: Pending = { r, f: summaryFacts(f) };
         pending.write(JSON.stringify(line));
       }

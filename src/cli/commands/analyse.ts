@@ -103,6 +103,12 @@ export function analyseCommand(): Command {
         const seconds = (performance.now() - started) / 1000;
         printScreenSummary(outcome.summary, seconds);
         printNetworkCounts(outcome.summary.networks);
+        const img = outcome.summary.imageFiles;
+        if (img.hashed + img.unreadable + img.lowQuality > 0) {
+          console.log(
+            `\nImages by path: ${fmt(img.hashed)} hashed, ${fmt(img.unreadable)} missing or unreadable, ${fmt(img.lowQuality)} too low in quality to match on`,
+          );
+        }
         console.log(`\nResults:  ${outcome.files.adverts}`);
         console.log(`Networks: ${outcome.files.networks}`);
         if (outcome.summary.rejected > 0)

@@ -1,6 +1,6 @@
 import { parseAdvertRecord } from '../advert/parse-advert.ts';
 import { advertFeatures, type AdvertFeatures } from '../model/features.ts';
-import { memberOf } from '../linkage/member.ts';
+import { linkSlots, memberOf } from '../linkage/member.ts';
 import { linkTexts } from '../linkage/text-template.ts';
 import type { Catalogue } from './catalogue-schema.ts';
 import type { CompiledCatalogue } from './compile-catalogue.ts';
@@ -25,7 +25,7 @@ function exampleLinks(features: readonly AdvertFeatures[]) {
     features.map((f) => ({
       id: f.advert.id,
       text: f.text,
-      slots: { names: f.advert.name ? [f.advert.name] : [], towns: f.town ? [f.town] : [] },
+      slots: linkSlots(f),
     })),
   );
   return { text: links.map((l) => [l.a, l.b] as const) };

@@ -14,6 +14,7 @@
  * is a hub depends only on the final count of accounts behind it, so a batch run and an
  * incremental run over the same adverts in the same order give the same networks.
  */
+import type { TextExtraction } from '../extract/types.ts';
 import { PdqIndex, type PdqIndexJson } from '../image/pdq-index.ts';
 import type { NetworkMember } from './member.ts';
 import {
@@ -197,12 +198,14 @@ export class LinkageIndex {
 
   /**
    * Adds one advert: finds its links to earlier adverts, joins networks, and returns what it
-   * brought. `text` is the advert's text; `slots` its own name(s) and town(s) for masking.
+   * brought. `text` is the advert's text; `slots` its own name(s) and town(s) for masking;
+   * `extraction` the text's extraction when the caller has it (features do).
    */
   add(
     member: NetworkMember,
     text: string,
     slots: { names?: readonly string[]; towns?: readonly string[] } = {},
+    extraction?: TextExtraction,
   ): AddResult {
     const index = this.members.length;
     this.members.push(member);
@@ -262,7 +265,7 @@ export class LinkageIndex {
       seenImages.add(canon);
       see('image', canon, distance);
     }
-    for (const m of this.text.add(String(index), text, slots)) {
+    for (const m of this.text.add(String(index), text, slots, extraction)) {
       edges.push({
         a: Number(m.id),
         b: index,

@@ -40,6 +40,11 @@ function distinctValues<T>(lists: ReadonlyArray<readonly T[]>): T[] {
   return [...set];
 }
 
+/** The advert's own name and town, masked as slots when its text is compared with others. */
+export function linkSlots(f: AdvertFeatures): { names: string[]; towns: string[] } {
+  return { names: f.advert.name ? [f.advert.name] : [], towns: f.town ? [f.town] : [] };
+}
+
 /** The member record of an advert. */
 export function memberOf(f: AdvertFeatures): NetworkMember {
   const a = f.advert;

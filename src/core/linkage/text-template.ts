@@ -6,7 +6,7 @@
  * advertisers ("no withheld numbers", "discreet and clean") weighs little and cannot link them.
  */
 import { extractText } from '../extract/extract-text.ts';
-import type { Span } from '../extract/types.ts';
+import type { Span, TextExtraction } from '../extract/types.ts';
 
 /** What a placeholder stands for. */
 export type SlotKind = 'name' | 'town' | 'age' | 'number' | 'price' | 'phone' | 'email' | 'handle';
@@ -189,8 +189,8 @@ interface SlotSpan {
 // Earlier in this list wins when two detections overlap (an email can contain a town).
 const PRIORITY: readonly SlotKind[] = ['email', 'handle', 'phone', 'price', 'town', 'age'];
 
-function detectedSlots(text: string): SlotSpan[] {
-  const x = extractText(text);
+function detectedSlots(text: string, extraction?: TextExtraction): SlotSpan[] {
+  const x = extraction ?? extractText(text);
   const found: SlotSpan[] = [];
   for (const h of x.emails)
     found.push({ start: h.span[0], end: h.span[1], kind: 'email', value: h.email });
@@ -254,8 +254,13 @@ export function maskSlots(
   return { masked: tokens.map((t) => t.text).join(' '), tokens };
 }
 
-function maskTokens(text: string, slots: TextSlots, maxTokens: number): MaskedToken[] {
-  const spans = detectedSlots(text);
+function maskTokens(
+  text: string,
+  slots: TextSlots,
+  maxTokens: number,
+  extraction?: TextExtraction,
+): MaskedToken[] {
+  const spans = detectedSlots(text, extraction);
   const words = scanWords(text, maxTokens * 2);
   const names = slotWords(slots.names);
   const towns = slotWords(slots.towns);
@@ -634,11 +639,14 @@ export class TextLinker {
     return t;
   }
 
-  /** Adds one advert and returns its matches to adverts added before it, most similar first. */
-  add(id: string, text: string, slots: TextSlots = {}): TextMatch[] {
+  /**
+   * Adds one advert and returns its matches to adverts added before it, most similar first.
+   * `extraction` is `extractText(text)` when the caller has it already (it is not worked out twice).
+   */
+  add(id: string, text: string, slots: TextSlots = {}, extraction?: TextExtraction): TextMatch[] {
     const o = this.options;
     this.stats.adverts++;
-    const tokens = maskTokens(text, slots, o.maxTokens);
+    const tokens = maskTokens(text, slots, o.maxTokens, extraction);
     const ids = new Uint32Array(tokens.length);
     let words = 0;
     for (let i = 0; i < tokens.length; i++) {
