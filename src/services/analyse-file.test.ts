@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { AdvertResult } from '../core/model/result.ts';
 import type { NetworkRecord } from '../core/screen/screen-network.ts';
 import { loadLinkageIndex } from '../io/linkage-snapshot.ts';
+import { parseAdvertJsonLine } from '../core/advert/parse-advert.ts';
+import { IncrementalScreener } from '../core/screen/incremental.ts';
+import { screenNetwork } from '../core/screen/screen-network.ts';
 import { analyseFile } from './analyse-file.ts';
+import { loadCompiledCatalogue } from './screen-file.ts';
 import { evaluateResults } from './evaluate-results.ts';
 import { DEMO_DEFAULTS, writeDemoCorpus } from './write-demo-corpus.ts';
 
@@ -68,6 +72,20 @@ describe('analyseFile', () => {
     const index = await loadLinkageIndex(join(out, 'index.bin'));
     expect(index.count).toBe(3000);
     expect(index.networks().map((n) => n.id)).toEqual(networks.map((n) => n.id));
+
+    // Contract: the same adverts one at a time end with the same networks, scored the same.
+    const { compiled } = await loadCompiledCatalogue();
+    const screener = new IncrementalScreener(compiled);
+    for (const line of (await readFile(corpus.adverts, 'utf8')).split('\n')) {
+      if (line === '') continue;
+      const p = parseAdvertJsonLine(line, {});
+      if (p.ok) screener.add(p.advert);
+    }
+    const incremental = screener.index
+      .networks()
+      .map((n) => screenNetwork(n, (i) => screener.index.member(i), compiled).record);
+    const shape = (r: NetworkRecord) => [r.id, r.adverts, r.level, r.score, r.edges.length];
+    expect(incremental.map(shape)).toEqual(networks.map(shape));
   }, 60_000);
 });
 

@@ -1,0 +1,47 @@
+import type { Advert } from '../advert/advert-schema.ts';
+import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
+import { LinkageIndex } from '../linkage/linkage-index.ts';
+import { linkSlots, memberOf } from '../linkage/member.ts';
+import { edgeRecord, type EdgeRecord } from '../linkage/network-summary.ts';
+import { advertFeatures } from '../model/features.ts';
+import type { AdvertResult } from '../model/result.ts';
+import { screenAdvert } from './screen-advert.ts';
+import { screenNetwork, withNetwork, type NetworkRecord } from './screen-network.ts';
+
+/** What adding one advert gives: its result with its network's contributions, links, network. */
+export interface IncrementalOutcome {
+  readonly result: AdvertResult;
+  /** Its links to adverts added before it. */
+  readonly links: readonly EdgeRecord[];
+  /** Its network as it stands now, or null when it is linked to nothing. */
+  readonly network: NetworkRecord | null;
+}
+
+/**
+ * Screens and links adverts one at a time, as a site posts them: each advert is screened, added
+ * to the linkage index, and scored with its network as the network stands at that moment. Over
+ * the same adverts in the same order the index ends with the same networks as `beacon analyse`.
+ */
+export class IncrementalScreener {
+  constructor(
+    readonly catalogue: CompiledCatalogue,
+    readonly index: LinkageIndex = new LinkageIndex(),
+  ) {}
+
+  add(advert: Advert): IncrementalOutcome {
+    const f = advertFeatures(advert);
+    const own = screenAdvert(f, this.catalogue);
+    const added = this.index.add(memberOf(f), f.text, linkSlots(f), f.extracted.text);
+    const idOf = (i: number) => this.index.member(i).id;
+    const links = added.edges.map((e) => edgeRecord(e, idOf));
+    const network = this.index.networkOf(added.index);
+    if (network === null) return { result: own, links, network: null };
+    const screened = screenNetwork(network, (i) => this.index.member(i), this.catalogue);
+    const reasons = screened.advertReasons.get(added.index) ?? [];
+    return {
+      result: withNetwork(own, network.id, reasons, this.catalogue),
+      links,
+      network: screened.record,
+    };
+  }
+}
