@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScreenSummary, TopAdvert } from '../screen/summary.ts';
-import type { AdvertResult, Reason } from '../model/result.ts';
+import type { AdvertResult, Level, Reason } from '../model/result.ts';
+import type { EdgeRecord, NetworkSummary } from '../linkage/network-summary.ts';
+import type { NetworkRecord } from '../screen/screen-network.ts';
 import {
   highlightSpans,
   renderReport,
@@ -9,6 +11,7 @@ import {
   type ReportIndicator,
   type ReportInput,
 } from './render-report.ts';
+import { networkPicker, type ReportNetworks } from './report-networks.ts';
 
 // Inverse of the renderer's escaping, for the round-trip checks.
 function unescape(html: string): string {
@@ -500,5 +503,237 @@ describe('renderReport', () => {
     expect(renderReport(input([ad]))).toContain(
       '💋💋 Fresh <mark title="Trustworthy-provider language"><a href="#ind-text.trustworthy-provider">100% real pics</a></mark> 💋',
     );
+  });
+});
+
+describe('renderReport with networks', () => {
+  const evil = '<script>alert(1)</script>';
+
+  function record(
+    id: string,
+    adverts: string[],
+    level: Level,
+    score: number,
+    edges: EdgeRecord[],
+    summary: Partial<NetworkSummary> = {},
+  ): NetworkRecord {
+    return {
+      id,
+      adverts,
+      score,
+      level,
+      catalogueVersion: '1.0.0',
+      reasons:
+        score > 0
+          ? [
+              reason('network.contact-many-personas', 3, [
+                {
+                  kind: 'link',
+                  linkType: 'network.contact-many-personas',
+                  adverts,
+                  detail: 'one phone number is behind 3 personas',
+                },
+              ]),
+            ]
+          : [],
+      summary: {
+        adverts: adverts.length,
+        accounts: ['acct-1', 'acct-2'],
+        personas: [
+          { name: 'Anna', age: 22, adverts: 2 },
+          { name: 'Maria', age: null, adverts: 1 },
+        ],
+        phones: ['+447700900123'],
+        emails: [],
+        payers: ['pay-1'],
+        handles: [],
+        images: [],
+        towns: [
+          {
+            town: 'Leeds',
+            adverts: 2,
+            first: '2026-01-01T10:00:00Z',
+            last: '2026-01-05T10:00:00Z',
+          },
+          { town: 'York', adverts: 1, first: '2026-01-07T10:00:00Z', last: '2026-01-07T10:00:00Z' },
+        ],
+        firstPosted: '2026-01-01T10:00:00Z',
+        lastPosted: '2026-01-07T10:00:00Z',
+        timeline: [],
+        links: { phone: 2, text: 1 },
+        templates: [{ template: 'hi im <name> new in <town>', links: 1 }],
+        hubs: [],
+        ...summary,
+      },
+      edges,
+    };
+  }
+
+  const edge = (a: string, b: string, type: EdgeRecord['type'], detail: string): EdgeRecord => ({
+    a,
+    b,
+    type,
+    value: type === 'text' ? '' : '+447700900123',
+    detail,
+  });
+  const textEdge: EdgeRecord = {
+    ...edge('ad-1', 'ad-3', 'text', 'same text (similarity 91%), name Anna → Maria'),
+    similarity: 0.91,
+    template: 'hi im <name> new in <town>',
+    differences: [{ slot: 'name', a: 'Anna', b: 'Maria' }],
+  };
+  const main = record('net-1', ['ad-1', 'ad-2', 'ad-3'], 'high', 7, [
+    edge('ad-1', 'ad-2', 'phone', 'same phone number (+447700900123)'),
+    edge('ad-1', 'ad-2', 'account', 'same account (acct-1)'),
+    textEdge,
+  ]);
+  const bigOne = record(
+    'net-big',
+    Array.from({ length: 75 }, (_, i) => `big-${i}`),
+    'none',
+    0,
+    Array.from({ length: 74 }, (_, i) =>
+      edge('big-0', `big-${i + 1}`, 'image', 'same photo (identical PDQ hash)'),
+    ),
+  );
+  const nasty = record(
+    'net-<b>x</b>',
+    ['ad-7', 'ad-8'],
+    'medium',
+    4,
+    [edge('ad-7', 'ad-8', 'email', `same email (${evil})`)],
+    {
+      personas: [{ name: evil, age: 30, adverts: 2 }],
+      towns: [{ town: evil, adverts: 2, first: null, last: null }],
+      templates: [{ template: `${evil} <name>`, links: 1 }],
+    },
+  );
+
+  function networks(records: NetworkRecord[]): ReportNetworks {
+    const p = networkPicker({ largest: 5, highest: 10 });
+    for (const r of records) p.add(r);
+    return p.result();
+  }
+
+  const nets = networks([main, bigOne, nasty]);
+  const html = renderReport({ ...input([sample]), networks: nets });
+  const card = (id: string) => {
+    const start = html.indexOf(`<article class="network" id="network-${id}"`);
+    return html.slice(start, html.indexOf('</article>', start));
+  };
+
+  it('adds a Networks section with the counts and a card for each network shown', () => {
+    expect(html).toContain('<li><a href="#networks">Networks</a></li>');
+    expect(html).toContain('<h2 id="networks-h">Networks</h2>');
+    expect(html).toContain('<span class="big">3</span> networks');
+    expect(html).toContain('<span class="big">80</span> adverts in networks');
+    expect(html).toContain('<span class="big">75</span> adverts in the largest');
+    for (const id of ['net-1', 'net-big', 'net-&lt;b&gt;x&lt;/b&gt;']) {
+      expect(html.split(`<article class="network" id="network-${id}"`)).toHaveLength(2);
+    }
+    // Largest first; the unscored network is not among the highest-scoring.
+    const largest = html.slice(
+      html.indexOf('id="networks-largest"'),
+      html.indexOf('id="networks-highest"'),
+    );
+    expect(largest.indexOf('net-big')).toBeLessThan(largest.indexOf('net-1'));
+    const highest = html.slice(html.indexOf('id="networks-highest"'), html.indexOf('id="top"'));
+    expect(highest).not.toContain('>net-big<');
+    expect(highest.indexOf('>net-1<')).toBeLessThan(highest.indexOf('>net-&lt;b&gt;x&lt;/b&gt;<'));
+  });
+
+  it('shows reasons, personas, the circuit, counts and the shared template', () => {
+    const c = card('net-1');
+    expect(c).toContain('<span class="badge lv-high">High</span>');
+    expect(c).toContain('score 7 · 3 adverts');
+    expect(c).toContain('One contact behind many personas');
+    expect(c).toContain('one phone number is behind 3 personas');
+    expect(c).toContain('<td>Anna</td><td class="n">22</td><td class="n">2</td>');
+    expect(c).toContain('<td>Maria</td><td class="n">—</td>');
+    expect(c).toMatch(/<strong>Leeds<\/strong>.*2026-01-01 to 2026-01-05.*<strong>York<\/strong>/);
+    expect(c).toContain('<dt>Phones</dt><dd>1</dd>');
+    expect(c).toContain('<dt>Payers</dt><dd>1</dd>');
+    expect(c).toContain('<dt>Accounts</dt><dd>2</dd>');
+    expect(c).toContain(
+      'hi im <span class="slot">&lt;name&gt;</span> new in <span class="slot">&lt;town&gt;</span>',
+    );
+    expect(c).toContain('name <q>Anna</q> → <q>Maria</q>');
+  });
+
+  it('draws one line per edge, each with its reason, and a legend', () => {
+    const c = card('net-1');
+    const svg = c.slice(
+      c.indexOf('<svg class="network"'),
+      c.indexOf('</svg>', c.indexOf('<svg class="network"')),
+    );
+    expect(svg.match(/<line /g)).toHaveLength(3);
+    expect(svg.match(/<circle /g)).toHaveLength(3);
+    expect(svg).toContain('<title>ad-1 – ad-2: same phone number (+447700900123)</title>');
+    expect(svg).toContain('stroke="#d55e00"');
+    expect(c).toContain('same phone (1)');
+    expect(c).toContain('same text template (1)');
+    // Parallel edges between the same two adverts do not sit on top of each other.
+    const lines = [...svg.matchAll(/<line x1="([^"]+)" y1="([^"]+)"/g)].map(
+      (m) => `${m[1]},${m[2]}`,
+    );
+    expect(new Set(lines).size).toBe(3);
+  });
+
+  it('caps the graph at 60 adverts and says so', () => {
+    const c = card('net-big');
+    const svg = c.slice(
+      c.indexOf('<svg class="network"'),
+      c.indexOf('</svg>', c.indexOf('<svg class="network"')),
+    );
+    expect(svg.match(/<circle /g)).toHaveLength(60);
+    expect(svg.match(/<line /g)).toHaveLength(59);
+    expect(c).toContain('Showing the first 60 of 75 adverts');
+  });
+
+  it('links a top advert to its network card, and its dot to the advert', () => {
+    expect(html).toContain('<dt>Network</dt><dd><a href="#network-net-1">net-1</a></dd>');
+    expect(card('net-1')).toContain('<a href="#adv-1"><circle ');
+    const elsewhere = renderReport({
+      ...input([{ ...sample, result: { ...sample.result, networkId: 'net-gone' } }]),
+      networks: nets,
+    });
+    expect(elsewhere).toContain('<dt>Network</dt><dd>net-gone</dd>');
+  });
+
+  it('escapes everything that comes from the networks file', () => {
+    const c = card('net-&lt;b&gt;x&lt;/b&gt;');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<b>x');
+    expect(c).toContain('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(c).toContain('<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>');
+    expect(c).toContain(
+      '<title>ad-7 – ad-8: same email (&lt;script&gt;alert(1)&lt;/script&gt;)</title>',
+    );
+    expect(c).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; <span class="slot">&lt;name&gt;</span>',
+    );
+  });
+
+  it('stays self-contained, with an anchor for every link', () => {
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<(?:script|link|img|iframe|object|embed)\b/i);
+    for (const m of html.matchAll(/href="([^"]*)"/g)) {
+      expect(m[1]).toMatch(/^#/);
+      expect(html).toContain(`id="${m[1]?.slice(1) ?? ''}"`);
+    }
+  });
+
+  it('renders a screening run (no networks) without a network section', () => {
+    const plainReport = renderReport(input([sample]));
+    expect(plainReport).not.toContain('id="networks"');
+    expect(plainReport).not.toContain('href="#networks"');
+    expect(plainReport).not.toContain('<svg class="network"');
+    expect(plainReport).toContain('<dt>Network</dt><dd>net-1</dd>');
+  });
+
+  it('says when no network was found or none scored', () => {
+    const none = renderReport({ ...input([]), networks: networks([]) });
+    expect(none).toContain('No network was found.');
+    expect(none).toContain('No network scored above zero.');
   });
 });

@@ -1,4 +1,5 @@
 import type { IndicatorSpec } from '../catalogue/catalogue-schema.ts';
+import type { EdgeRecord } from '../linkage/network-summary.ts';
 import type { RejectedLine, ScreenSummary, TopAdvert } from '../screen/summary.ts';
 import {
   FAMILIES,
@@ -8,6 +9,8 @@ import {
   type Level,
   type Reason,
 } from '../model/result.ts';
+import { forceLayout } from './graph-layout.ts';
+import type { ReportNetwork, ReportNetworks } from './report-networks.ts';
 
 /** What the report shows of each catalogue entry. */
 export type ReportIndicator = Pick<
@@ -24,6 +27,8 @@ export interface ReportInput {
   readonly source: string;
   readonly summary: ScreenSummary;
   readonly indicators: readonly ReportIndicator[];
+  /** The networks of an analysis run (`beacon analyse`); absent for a screening run. */
+  readonly networks?: ReportNetworks | undefined;
 }
 
 /** A range of UTF-16 offsets [start, end) to highlight, with the name shown on hover. */
@@ -230,6 +235,7 @@ function levelBadge(level: Level): string {
 
 function header(input: ReportInput): string {
   const s = input.summary;
+  const networks = input.networks ? '<li><a href="#networks">Networks</a></li>' : '';
   return `<header>
 <h1>${esc(input.title)}</h1>
 <dl class="meta">
@@ -247,7 +253,7 @@ function header(input: ReportInput): string {
 <p>This report contains advert text. Handle it under your organisation's data-protection policy.</p>
 </div>
 <nav aria-label="Contents"><ul class="toc">
-<li><a href="#summary">Summary</a></li><li><a href="#families">By family</a></li><li><a href="#indicators">By indicator</a></li><li><a href="#top">Highest-scoring adverts</a></li><li><a href="#catalogue">Indicator catalogue</a></li>
+<li><a href="#summary">Summary</a></li><li><a href="#families">By family</a></li><li><a href="#indicators">By indicator</a></li>${networks}<li><a href="#top">Highest-scoring adverts</a></li><li><a href="#catalogue">Indicator catalogue</a></li>
 </ul></nav>
 </header>`;
 }
@@ -476,14 +482,23 @@ function advertArticle(
   a: TopAdvert,
   rank: number,
   byId: ReadonlyMap<string, ReportIndicator>,
+  cards: ReadonlySet<string>,
 ): string {
   const r = a.result;
+  // Values are HTML, escaped here.
   const meta: [string, string][] = [];
-  if (r.site !== null) meta.push(['Site', r.site]);
-  if (a.name !== null) meta.push(['Name', a.name]);
-  if (a.age !== null) meta.push(['Age', String(a.age)]);
-  if (a.town !== null) meta.push(['Town', a.town]);
-  if (r.networkId !== null) meta.push(['Network', r.networkId]);
+  if (r.site !== null) meta.push(['Site', esc(r.site)]);
+  if (a.name !== null) meta.push(['Name', esc(a.name)]);
+  if (a.age !== null) meta.push(['Age', esc(String(a.age))]);
+  if (a.town !== null) meta.push(['Town', esc(a.town)]);
+  if (r.networkId !== null) {
+    meta.push([
+      'Network',
+      cards.has(r.networkId)
+        ? `<a href="#${esc(networkAnchor(r.networkId))}">${esc(r.networkId)}</a>`
+        : esc(r.networkId),
+    ]);
+  }
   const block = (field: 'title' | 'text', value: string) =>
     value.length === 0
       ? `<p class="adtext empty">(no ${field})</p>`
@@ -501,7 +516,7 @@ function advertArticle(
       : '';
   return `<article class="advert" id="adv-${rank}" aria-labelledby="adv-${rank}-h">
 <h3 id="adv-${rank}-h"><span class="rank">${rank}.</span> Advert <span class="id">${esc(r.id)}</span> ${levelBadge(r.level)} <span class="score">score ${fmtNum(r.score)}</span></h3>
-${meta.length > 0 ? `<dl class="meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>` : ''}
+${meta.length > 0 ? `<dl class="meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>` : ''}
 <div class="adbody"><p class="fieldname">Title</p>${block('title', a.title)}<p class="fieldname">Text</p>${block('text', a.text)}</div>
 ${legend}
 ${contributions(r.reasons, byId)}
@@ -509,7 +524,11 @@ ${contributions(r.reasons, byId)}
 </article>`;
 }
 
-function topSection(s: ScreenSummary, byId: ReadonlyMap<string, ReportIndicator>): string {
+function topSection(
+  s: ScreenSummary,
+  byId: ReadonlyMap<string, ReportIndicator>,
+  cards: ReadonlySet<string>,
+): string {
   if (s.top.length === 0) {
     return `<section id="top" aria-labelledby="top-h"><h2 id="top-h">Highest-scoring adverts</h2><p>No advert scored above zero.</p></section>`;
   }
@@ -524,7 +543,7 @@ function topSection(s: ScreenSummary, byId: ReadonlyMap<string, ReportIndicator>
 <p>The ${fmtInt(s.top.length)} highest-scoring adverts, highest first. Each is a lead for a person to review, not a finding.</p>
 <div class="scroll"><table><caption>Highest-scoring adverts</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Advert</th><th scope="col">Level</th><th scope="col">Score</th><th scope="col">Town</th><th scope="col">Positive indicators</th></tr></thead><tbody>${rows}</tbody></table></div>
-${s.top.map((a, i) => advertArticle(a, i + 1, byId)).join('\n')}
+${s.top.map((a, i) => advertArticle(a, i + 1, byId, cards)).join('\n')}
 </section>`;
 }
 
@@ -554,6 +573,333 @@ function catalogueSection(
 <h2 id="catalogue-h">Indicator catalogue</h2>
 <p>Catalogue version ${esc(version)}. Grades: <em>tested</em> against adverts with known outcomes; <em>expert (untested)</em> from practitioners; <em>counter-indicator</em> seen more in adverts not linked to exploitation (negative weight); <em>not predictive</em> tested and found not predictive (weight 0).</p>
 ${groups.join('\n')}
+</section>`;
+}
+
+// ---------------------------------------------------------------- networks
+
+/** The page anchor of a network's card. */
+function networkAnchor(id: string): string {
+  return `network-${id}`;
+}
+
+// Okabe–Ito again, and a dash pattern for the two fuzzy link types, so type is not colour alone.
+const EDGE_STYLES: Record<EdgeRecord['type'], { colour: string; dash: string; label: string }> = {
+  account: { colour: '#0072b2', dash: '', label: 'same account' },
+  payer: { colour: '#cc79a7', dash: '', label: 'same payer' },
+  phone: { colour: '#d55e00', dash: '', label: 'same phone' },
+  email: { colour: '#e69f00', dash: '', label: 'same email' },
+  handle: { colour: '#56b4e9', dash: '', label: 'same social handle' },
+  image: { colour: '#009e73', dash: '2 2', label: 'same photo' },
+  text: { colour: '#444444', dash: '6 3', label: 'same text template' },
+};
+const EDGE_TYPES = Object.keys(EDGE_STYLES) as EdgeRecord['type'][];
+const UNKNOWN_EDGE = { colour: '#888888', dash: '1 3', label: 'other link' };
+const edgeStyle = (type: string) => EDGE_STYLES[type as EdgeRecord['type']] ?? UNKNOWN_EDGE;
+
+const GRAPH_W = 560;
+const GRAPH_H = 420;
+const GRAPH_MARGIN = 14;
+// Parallel edges (two adverts sharing a phone and an account) sit this far apart.
+const PARALLEL_GAP = 3;
+const MAX_PERSONAS = 12;
+const MAX_TOWNS = 20;
+const MAX_HUBS = 20;
+const MAX_FINDINGS = 5;
+
+const highestListed = (nets: ReportNetworks) =>
+  nets.highest.filter((n) => n.score > 0 || n.level !== 'none');
+
+function dateOf(iso: string | null | undefined): string {
+  return typeof iso === 'string' && iso.length >= 10 ? esc(iso.slice(0, 10)) : '—';
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmtInt(n)} ${n === 1 ? one : many}`;
+}
+
+function edgeSwatch(type: string): string {
+  const st = edgeStyle(type);
+  return `<svg width="28" height="10" aria-hidden="true"><path d="M1 5H27" stroke="${st.colour}" stroke-width="2.5"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/></svg>`;
+}
+
+function networkGraph(n: ReportNetwork, topRanks: ReadonlyMap<string, number>): string {
+  if (n.shown.length < 2) return '';
+  const index = new Map(n.shown.map((id, i) => [id, i]));
+  const drawn = n.edges.flatMap((e) => {
+    const a = index.get(e.a);
+    const b = index.get(e.b);
+    return a === undefined || b === undefined || a === b ? [] : [{ e, a, b }];
+  });
+  const key = (a: number, b: number) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const perPair = new Map<string, number>();
+  for (const d of drawn) perPair.set(key(d.a, d.b), (perPair.get(key(d.a, d.b)) ?? 0) + 1);
+  const pairs = [...perPair.keys()].map((k) => k.split(' ').map(Number) as [number, number]);
+  const pos = forceLayout(n.shown.length, pairs, GRAPH_W, GRAPH_H, GRAPH_MARGIN);
+  const seen = new Map<string, number>();
+  const lines = drawn.map(({ e, a, b }) => {
+    const k = key(a, b);
+    const m = perPair.get(k) ?? 1;
+    const nth = seen.get(k) ?? 0;
+    seen.set(k, nth + 1);
+    const pa = pos[a] ?? { x: 0, y: 0 };
+    const pb = pos[b] ?? { x: 0, y: 0 };
+    // Offset along the normal of the lower-index → higher-index direction, same for every edge
+    // of the pair, so parallel edges fan out instead of crossing.
+    const [p, q] = a < b ? [pa, pb] : [pb, pa];
+    const len = Math.max(1e-9, Math.hypot(q.x - p.x, q.y - p.y));
+    const off = (nth - (m - 1) / 2) * PARALLEL_GAP;
+    const ox = (-(q.y - p.y) / len) * off;
+    const oy = ((q.x - p.x) / len) * off;
+    const st = edgeStyle(e.type);
+    return `<line x1="${(pa.x + ox).toFixed(1)}" y1="${(pa.y + oy).toFixed(1)}" x2="${(pb.x + ox).toFixed(1)}" y2="${(pb.y + oy).toFixed(1)}" stroke="${st.colour}" stroke-width="1.5"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}><title>${esc(`${e.a} – ${e.b}: ${e.detail}`)}</title></line>`;
+  });
+  const nodes = n.shown.map((id, i) => {
+    const p = pos[i] ?? { x: 0, y: 0 };
+    const rank = topRanks.get(id);
+    const circle = (fill: string, tip: string) =>
+      `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="5" fill="${fill}" stroke="#1a1a1a" stroke-width="1.5"><title>${esc(tip)}</title></circle>`;
+    return rank === undefined
+      ? circle('#ffffff', id)
+      : `<a href="#adv-${rank}">${circle('#1a1a1a', `${id}: highest-scoring advert ${rank}, follow for its details`)}</a>`;
+  });
+  const counts = new Map<string, number>();
+  for (const d of drawn) counts.set(d.e.type, (counts.get(d.e.type) ?? 0) + 1);
+  const legendTypes = [
+    ...EDGE_TYPES.filter((t) => counts.has(t)),
+    ...[...counts.keys()].filter((t) => !(t in EDGE_STYLES)).sort(),
+  ];
+  const legend = `<ul class="key" aria-label="Link types">${legendTypes
+    .map(
+      (t) => `<li>${edgeSwatch(t)} ${esc(edgeStyle(t).label)} (${fmtInt(counts.get(t) ?? 0)})</li>`,
+    )
+    .join(
+      '',
+    )}${topRanks.size > 0 && nodes.some((x) => x.startsWith('<a')) ? '<li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="#1a1a1a"/></svg> one of the highest-scoring adverts below</li>' : ''}</ul>`;
+  const notes: string[] = [];
+  if (n.size > n.shown.length) {
+    notes.push(
+      `Showing the first ${fmtInt(n.shown.length)} of ${fmtInt(n.size)} adverts (in the order they were added); links to the others are not drawn.`,
+    );
+  }
+  if (n.edgesAmongShown > drawn.length) {
+    notes.push(
+      `Drawing ${fmtInt(drawn.length)} of the ${fmtInt(n.edgesAmongShown)} links between them.`,
+    );
+  }
+  const titleId = `${networkAnchor(n.id)}-g`;
+  return `<figure class="graph">
+<svg class="network" viewBox="0 0 ${GRAPH_W} ${GRAPH_H}" width="${GRAPH_W}" height="${GRAPH_H}" role="img" aria-labelledby="${esc(titleId)}"><title id="${esc(titleId)}">${esc(`Links between ${fmtInt(n.shown.length)} adverts of network ${n.id}`)}</title><g>${lines.join('')}</g><g>${nodes.join('')}</g></svg>
+<figcaption>Each dot is an advert, each line a link (hover over one to see why). ${notes.join(' ')}</figcaption>
+${legend}
+</figure>`;
+}
+
+// A network's findings name dozens of adverts each: the card shows what was found, not the ids.
+function networkReasons(
+  reasons: readonly Reason[],
+  byId: ReadonlyMap<string, ReportIndicator>,
+): string {
+  if (reasons.length === 0) return '<p>No network indicator fired.</p>';
+  const rows = reasons
+    .map((r) => {
+      const evidence = Array.isArray(r.evidence) ? r.evidence : [];
+      const details = evidence.map((e) =>
+        e.kind === 'link'
+          ? esc(e.detail)
+          : e.kind === 'text'
+            ? `<q>${esc(e.excerpt)}</q>`
+            : `<code>${esc(e.field)}</code> = <code>${esc(clip(formatValue(e.value), 200))}</code>`,
+      );
+      const shown = details.slice(0, MAX_FINDINGS).map((d) => `<li>${d}</li>`);
+      if (details.length > MAX_FINDINGS) {
+        shown.push(
+          `<li class="muted">and ${plural(details.length - MAX_FINDINGS, 'more finding')}</li>`,
+        );
+      }
+      const cls = r.weight < 0 ? 'counter' : r.weight === 0 ? 'zero' : '';
+      return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${indicatorLink(r.indicator, byId)}</th><td>${FAMILY_LABELS[r.family] ?? esc(String(r.family))}</td><td class="n">${fmtWeight(r.weight)}</td><td>${shown.length > 0 ? `<ul class="ev">${shown.join('')}</ul>` : '—'}</td></tr>`;
+    })
+    .join('');
+  return `<div class="scroll"><table class="contrib"><caption>Network indicators and what they found</caption>
+<thead><tr><th scope="col">Indicator</th><th scope="col">Family</th><th scope="col">Weight</th><th scope="col">Findings</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+// The placeholders text templates use (core/linkage/text-template.ts); nothing else is a slot.
+const TEMPLATE_SLOT = /(<(?:name|town|num|price|phone|email|handle)>)/;
+
+function templateHtml(template: string): string {
+  return template
+    .split(TEMPLATE_SLOT)
+    .map((part, i) => (i % 2 === 1 ? `<span class="slot">${esc(part)}</span>` : esc(part)))
+    .join('');
+}
+
+function templatesBlock(n: ReportNetwork): string {
+  if (n.templates.length === 0) return '';
+  const items = n.templates.map((t) => {
+    const diffs =
+      t.differences.length > 0
+        ? `<p class="muted">Differs between adverts in:</p><ul class="diffs">${t.differences
+            .map(
+              (d) =>
+                `<li>${esc(String(d.slot))} <q>${esc(d.a === null ? '(none)' : String(d.a))}</q> → <q>${esc(d.b === null ? '(none)' : String(d.b))}</q></li>`,
+            )
+            .join('')}</ul>`
+        : '';
+    return `<div class="template"><p class="muted">Shared by ${plural(t.links, 'text link')}:</p><blockquote>${templateHtml(t.template)}</blockquote>${diffs}</div>`;
+  });
+  return `<h5>Shared text</h5><p class="muted">The text the adverts have in common, with the parts that change (<span class="slot">&lt;name&gt;</span>, <span class="slot">&lt;town&gt;</span>, …) marked.</p>${items.join('')}`;
+}
+
+function personasBlock(n: ReportNetwork): string {
+  const personas = n.summary.personas;
+  if (personas.length === 0) return '<div><h5>Personas</h5><p>No name or age given.</p></div>';
+  const rows = personas
+    .slice(0, MAX_PERSONAS)
+    .map(
+      (p) =>
+        `<tr><td>${p.name === null || p.name === undefined ? '<span class="muted">(no name)</span>' : esc(String(p.name))}</td><td class="n">${typeof p.age === 'number' ? fmtInt(p.age) : '—'}</td><td class="n">${fmtInt(Number(p.adverts) || 0)}</td></tr>`,
+    )
+    .join('');
+  const more =
+    personas.length > MAX_PERSONAS
+      ? `<p class="muted">and ${plural(personas.length - MAX_PERSONAS, 'more persona')}.</p>`
+      : '';
+  return `<div><h5>Personas</h5><table><caption>${plural(personas.length, 'persona')} (name and age)</caption><thead><tr><th scope="col">Name</th><th scope="col">Age</th><th scope="col">Adverts</th></tr></thead><tbody>${rows}</tbody></table>${more}</div>`;
+}
+
+function circuitBlock(n: ReportNetwork): string {
+  const towns = n.summary.towns;
+  if (towns.length === 0) return '<div><h5>Circuit</h5><p>No town given.</p></div>';
+  const items = towns
+    .slice(0, MAX_TOWNS)
+    .map(
+      (t) =>
+        `<li><strong>${esc(String(t.town))}</strong> <span class="muted">${plural(Number(t.adverts) || 0, 'advert')}, ${dateOf(t.first)} to ${dateOf(t.last)}</span></li>`,
+    )
+    .join('');
+  const more =
+    towns.length > MAX_TOWNS
+      ? `<p class="muted">and ${plural(towns.length - MAX_TOWNS, 'more town')}.</p>`
+      : '';
+  return `<div><h5>Circuit</h5><p class="muted">Towns in the order the network first advertised in them.</p><ol class="circuit">${items}</ol>${more}</div>`;
+}
+
+function networkCard(
+  n: ReportNetwork,
+  byId: ReadonlyMap<string, ReportIndicator>,
+  topRanks: ReadonlyMap<string, number>,
+): string {
+  const anchor = esc(networkAnchor(n.id));
+  const s = n.summary;
+  const meta: [string, string][] = [
+    ['Adverts', fmtInt(n.size)],
+    ['Accounts', fmtInt(s.accounts.length)],
+    ['Phones', fmtInt(s.phones.length)],
+    ['Payers', fmtInt(s.payers.length)],
+    ['Emails', fmtInt(s.emails.length)],
+    ['Photos', fmtInt(s.images.length)],
+    ['First posted', dateOf(s.firstPosted)],
+    ['Last posted', dateOf(s.lastPosted)],
+  ];
+  const links = Object.entries(s.links)
+    .filter(([, c]) => typeof c === 'number' && c > 0)
+    .map(([t, c]) => `${esc(edgeStyle(t).label)} ${fmtInt(c ?? 0)}`);
+  const hubs =
+    s.hubs.length > 0
+      ? `<p class="muted">Also carries values too common to link on: ${s.hubs
+          .slice(0, 5)
+          .map((h) => `${esc(String(h.type))} <code>${esc(String(h.value))}</code>`)
+          .join(', ')}${s.hubs.length > 5 ? ', …' : ''}.</p>`
+      : '';
+  return `<article class="network" id="${anchor}" aria-labelledby="${anchor}-h">
+<h4 id="${anchor}-h">Network <span class="id">${esc(n.id)}</span> ${levelBadge(n.level)} <span class="score">score ${fmtNum(n.score)} · ${plural(n.size, 'advert')}</span></h4>
+<dl class="meta">${meta.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>
+<p class="muted">${plural(n.edgeTotal, 'link')}${links.length > 0 ? `: ${links.join(', ')}` : ''}.</p>
+${hubs}
+<h5>Why it scored</h5>
+${networkReasons(n.reasons, byId)}
+<div class="pair">${personasBlock(n)}${circuitBlock(n)}</div>
+${templatesBlock(n)}
+<h5>Links</h5>
+${networkGraph(n, topRanks)}
+<p class="back"><a href="#networks">Back to networks</a></p>
+</article>`;
+}
+
+function networkTable(caption: string, list: readonly ReportNetwork[]): string {
+  const rows = list
+    .map((n, i) => {
+      const towns = n.summary.towns.map((t) => esc(String(t.town)));
+      return `<tr><td class="n">${i + 1}</td><td><a href="#${esc(networkAnchor(n.id))}">${esc(n.id)}</a></td><td>${levelBadge(n.level)}</td><td class="n">${fmtNum(n.score)}</td><td class="n">${fmtInt(n.size)}</td><td class="n">${fmtInt(n.summary.personas.length)}</td><td>${towns.slice(0, 4).join(' → ')}${towns.length > 4 ? ' → …' : ''}</td></tr>`;
+    })
+    .join('');
+  return `<div class="scroll"><table><caption>${esc(caption)}</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Network</th><th scope="col">Level</th><th scope="col">Score</th><th scope="col">Adverts</th><th scope="col">Personas</th><th scope="col">Towns</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function networkSection(
+  s: ScreenSummary,
+  nets: ReportNetworks,
+  byId: ReadonlyMap<string, ReportIndicator>,
+  topRanks: ReadonlyMap<string, number>,
+): string {
+  const c = nets.counts;
+  const levelRows = LEVELS.map(
+    (l) =>
+      `<tr><th scope="row">${levelBadge(l)}</th><td class="n">${fmtInt(c.byLevel[l] ?? 0)}</td><td class="n">${fmtPct(c.byLevel[l] ?? 0, c.networks)}</td></tr>`,
+  ).join('');
+  const hubs =
+    c.hubs.length > 0
+      ? `<div class="scroll"><table><caption>Values behind too many accounts to link on${c.hubs.length > MAX_HUBS ? ` (first ${MAX_HUBS} of ${fmtInt(c.hubs.length)})` : ''}</caption>
+<thead><tr><th scope="col">Type</th><th scope="col">Value</th><th scope="col">Adverts</th><th scope="col">Accounts</th></tr></thead><tbody>${c.hubs
+          .slice(0, MAX_HUBS)
+          .map(
+            (h) =>
+              `<tr><td>${esc(String(h.type))}</td><td><code>${esc(String(h.value))}</code></td><td class="n">${fmtInt(Number(h.adverts) || 0)}</td><td class="n">${fmtInt(Number(h.accounts) || 0)}</td></tr>`,
+          )
+          .join('')}</tbody></table></div>`
+      : '<p>No value was common enough to be set aside as a hub.</p>';
+  const highest = highestListed(nets);
+  const drawn = new Set<string>();
+  const cardsOf = (list: readonly ReportNetwork[]) =>
+    list
+      .filter((n) => !drawn.has(n.id) && drawn.add(n.id))
+      .map((n) => networkCard(n, byId, topRanks))
+      .join('\n');
+  const largest =
+    nets.largest.length > 0
+      ? `${networkTable('Largest networks', nets.largest)}\n${cardsOf(nets.largest)}`
+      : '<p>No network was found.</p>';
+  const alsoLargest = highest.filter((n) => nets.largest.some((m) => m.id === n.id)).length;
+  const highestBody =
+    highest.length > 0
+      ? `${networkTable('Highest-scoring networks', highest)}${alsoLargest > 0 ? `<p class="muted">${plural(alsoLargest, 'network is', 'networks are')} also among the largest; ${alsoLargest === 1 ? 'its card is' : 'their cards are'} above.</p>` : ''}\n${cardsOf(highest)}`
+      : '<p>No network scored above zero.</p>';
+  const unreadable =
+    nets.unreadable > 0
+      ? `<p class="muted">${plural(nets.unreadable, 'line')} of networks.jsonl could not be read and ${nets.unreadable === 1 ? 'is' : 'are'} left out.</p>`
+      : '';
+  return `<section id="networks" aria-labelledby="networks-h">
+<h2 id="networks-h">Networks</h2>
+<p>A network is a set of adverts joined by something they share: an account, a payer, a phone number, an email, a social handle, a photo or near-identical text. Like an advert's score, a network's score is a lead for review, not a finding: one person advertising over time forms a network too.</p>
+${unreadable}
+<div class="cards">
+<p class="card"><span class="big">${fmtInt(c.networks)}</span> networks</p>
+<p class="card"><span class="big">${fmtInt(c.networkedAdverts)}</span> adverts in networks (${fmtPct(c.networkedAdverts, s.screened)})</p>
+<p class="card"><span class="big">${fmtInt(c.largest)}</span> adverts in the largest</p>
+<p class="card"><span class="big">${fmtInt(c.edges)}</span> links</p>
+</div>
+<div class="pair">
+<div class="scroll"><table class="levels"><caption>Networks by level</caption>
+<thead><tr><th scope="col">Level</th><th scope="col">Networks</th><th scope="col">Share</th></tr></thead><tbody>${levelRows}</tbody></table></div>
+<div><h3>Hubs</h3><p class="muted">Values so common (a shared agency number, a site's default email) that joining on them would merge unrelated adverts. They are shown, not used to link.</p>${hubs}</div>
+</div>
+<h3 id="networks-largest">Largest networks</h3>
+${largest}
+<h3 id="networks-highest">Highest-scoring networks</h3>
+${highestBody}
 </section>`;
 }
 
@@ -633,6 +979,16 @@ q{quotes:"\\201C" "\\201D";overflow-wrap:anywhere}
 .ind.counter{border-left:6px solid #009e73;padding-left:.75rem}
 .ind.zero{border-left:6px dashed #888;padding-left:.75rem}
 .src{font-size:.9rem;color:var(--muted)}
+.network{border:1px solid var(--line);border-radius:6px;padding:.25rem 1rem .5rem;margin:1.25rem 0}
+.network h4{margin:.75rem 0 .25rem;overflow-wrap:anywhere}
+.network h5{font-size:.95rem;margin:1rem 0 .25rem}
+ol.circuit{margin:.25rem 0;padding-left:1.5rem}
+.template blockquote{margin:.25rem 0 .5rem;padding:.25rem .75rem;background:var(--bg2);border-left:4px solid #444;overflow-wrap:anywhere}
+.slot{font:0.85em/1.4 ui-monospace,Consolas,monospace;background:#e6e6e6;border-radius:3px;padding:0 2px}
+ul.diffs{margin:.25rem 0 .5rem;padding-left:1.25rem}
+svg.network{max-width:100%;height:auto;border:1px solid var(--line);border-radius:4px;background:#fff}
+svg.network line{stroke-opacity:.75}
+svg.network line:hover{stroke-width:4;stroke-opacity:1}
 :target{scroll-margin-top:1rem}
 .ind:target{background:#fff7d6;outline:2px solid #e69f00}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 1rem}
@@ -642,7 +998,8 @@ body{font-size:11pt}
 header,main,footer{max-width:none;padding:0}
 h2{break-after:avoid}
 a{color:inherit;text-decoration:none}
-.advert{border-color:#999}
+.advert,.network{border-color:#999}
+.network{break-inside:avoid-page}
 }
 `;
 
@@ -650,6 +1007,9 @@ a{color:inherit;text-decoration:none}
 export function renderReport(input: ReportInput): string {
   const byId = new Map(input.indicators.map((i) => [i.id, i]));
   const s = input.summary;
+  const nets = input.networks;
+  const cards = new Set(nets ? [...nets.largest, ...highestListed(nets)].map((n) => n.id) : []);
+  const topRanks = new Map(s.top.map((a, i) => [a.result.id, i + 1]));
   // The CSP is a second line of defence behind escaping: even injected markup could fetch nothing.
   return `<!doctype html>
 <html lang="en">
@@ -669,7 +1029,8 @@ ${header(input)}
 ${summarySection(s)}
 ${familySection(s)}
 ${indicatorSection(s, byId)}
-${topSection(s, byId)}
+${nets ? networkSection(s, nets, byId, topRanks) : ''}
+${topSection(s, byId, cards)}
 ${catalogueSection(s.catalogueVersion, input.indicators, s)}
 </main>
 <footer><p>Generated by Beacon from ${esc(input.source)} at ${esc(input.generatedAt)} with indicator catalogue ${esc(s.catalogueVersion)}. Recommendations for human review only.</p></footer>
