@@ -67,7 +67,7 @@ export async function writeReport(options: {
   } catch {
     throw new AppError(
       'NOT_FOUND',
-      `no results in ${options.dir}: expected ${OUTPUT_FILES.summary} (run "beacon screen <file> --out ${options.dir}" first)`,
+      `no results in ${options.dir}: expected ${OUTPUT_FILES.summary} (run "beacon analyse <file> --out ${options.dir}" or "beacon screen" first)`,
     );
   }
   const { catalogue } = await loadCatalogueFile(options.cataloguePath);
@@ -76,7 +76,7 @@ export async function writeReport(options: {
     summary.networks,
   );
   const html = renderReport({
-    title: 'Beacon screening report',
+    title: networks ? 'Beacon analysis report' : 'Beacon screening report',
     generatedAt: options.now().toISOString(),
     source: summary.source ?? options.dir,
     summary,
