@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoCorpus, DEMO_DEFAULTS } from '../src/services/write-demo-corpus.ts';
+import { runAnalyseBench } from './analyse.ts';
 import { runPdqBench } from './pdq.ts';
 import { printStageCosts } from './screen-stages.ts';
 import { runTextLinkageBench } from './text-linkage.ts';
@@ -75,6 +76,7 @@ try {
   await printStageCosts(firstCorpus, smoke ? 2_000 : 10_000, smoke ? 2 : 5);
   await runPdqBench(smoke);
   await runTextLinkageBench(smoke);
+  await runAnalyseBench(smoke);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

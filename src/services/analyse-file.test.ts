@@ -83,7 +83,7 @@ describe('analyseFile', () => {
     }
     const incremental = screener.index
       .networks()
-      .map((n) => screenNetwork(n, (i) => screener.index.member(i), compiled).record);
+      .map((n) => screenNetwork(n, screener.index, compiled).record);
     const shape = (r: NetworkRecord) => [r.id, r.adverts, r.level, r.score, r.edges.length];
     expect(incremental.map(shape)).toEqual(networks.map(shape));
   }, 60_000);

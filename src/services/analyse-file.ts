@@ -243,7 +243,7 @@ async function scoreNetworks(
   const reasons = new Map<number, readonly Reason[]>();
   try {
     for (const [k, network] of networks.entries()) {
-      const screened = screenNetwork(network, (i) => index.member(i), compiled);
+      const screened = screenNetwork(network, index, compiled);
       levels.push({ level: screened.record.level, size: network.members.length });
       for (const [i, r] of screened.advertReasons) reasons.set(i, r);
       writer.write(JSON.stringify(screened.record));

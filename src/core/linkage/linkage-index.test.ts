@@ -122,8 +122,9 @@ describe('LinkageIndex', () => {
     });
     expect(r.edges).toHaveLength(1);
     expect(r.edges[0]!.type).toBe('text');
-    expect(r.edges[0]!.template).toContain('<name>');
-    expect(r.edges[0]!.differences).toEqual([
+    const explained = index.explainText(r.edges[0]!)!;
+    expect(explained.template).toContain('<name>');
+    expect(explained.differences).toEqual([
       { slot: 'name', a: 'Anna', b: 'Maria' },
       { slot: 'town', a: 'Leeds', b: 'Kingston upon Hull' },
       { slot: 'age', a: '21', b: '23' },

@@ -46,10 +46,8 @@ export interface Edge {
   readonly value: string;
   /** Images: Hamming distance between the two hashes (0 for the same hash). */
   readonly distance?: number;
-  /** Text: weighted similarity, the shared template and the slots that differ. */
+  /** Text: weighted similarity (the template and differences: `LinkageIndex#explainText`). */
   readonly similarity?: number;
-  readonly template?: string;
-  readonly differences?: readonly SlotDifference[];
 }
 
 /** A value behind too many accounts to be evidence of one controller. */
@@ -139,6 +137,7 @@ export interface LinkageSnapshot {
   readonly imageCanon: ReadonlyArray<readonly [string, string]>;
   readonly pdq: PdqIndexJson;
   readonly text: TextLinkerSnapshot;
+  readonly textDoc: Int32Array;
 }
 
 const SEP = '\u0000';
@@ -161,6 +160,8 @@ export class LinkageIndex {
   // each advert's edges start in `edges` (an advert's edges are stored together, when it is added).
   private next: Int32Array = new Int32Array(1024);
   private edgeStart: Int32Array = new Int32Array(1025);
+  // Each advert's document in the text linker (-1: its text was too short to compare).
+  private textDoc: Int32Array = new Int32Array(1024);
   private hubKeys = new Set<string>();
   /** Adverts whose edges are stored and joined (all of them, except while one is being added). */
   private joined = 0;
@@ -187,6 +188,14 @@ export class LinkageIndex {
   /** Every edge so far, in the order they were found. */
   allEdges(): readonly Edge[] {
     return this.edges;
+  }
+
+  /** The template a text edge's two adverts share and the slots that differ. */
+  explainText(e: Edge): { template: string; differences: SlotDifference[] } | null {
+    if (e.type !== 'text') return null;
+    const a = this.textDoc[e.a] as number;
+    const b = this.textDoc[e.b] as number;
+    return a < 0 || b < 0 ? null : this.text.explain(a, b);
   }
 
   /** Every hub so far. */
@@ -266,16 +275,9 @@ export class LinkageIndex {
       see('image', canon, distance);
     }
     for (const m of this.text.add(String(index), text, slots, extraction)) {
-      edges.push({
-        a: Number(m.id),
-        b: index,
-        type: 'text',
-        value: '',
-        similarity: m.similarity,
-        template: m.template,
-        differences: m.differences,
-      });
+      edges.push({ a: Number(m.id), b: index, type: 'text', value: '', similarity: m.similarity });
     }
+    this.textDoc[index] = this.text.lastDoc;
     for (const e of edges) this.edges.push(e);
     this.edgeStart[index + 1] = this.edges.length;
     this.join(index);
@@ -325,6 +327,7 @@ export class LinkageIndex {
       imageCanon: [...this.imageCanon],
       pdq: this.pdq.toJSON(),
       text: this.text.snapshot(),
+      textDoc: this.textDoc.slice(0, this.members.length),
     };
   }
 
@@ -350,6 +353,7 @@ export class LinkageIndex {
     for (const [k, v] of snapshot.imageCanon) index.imageCanon.set(k, v);
     index.pdq = PdqIndex.fromJSON(snapshot.pdq);
     index.text = TextLinker.restore(snapshot.text);
+    index.textDoc.set(snapshot.textDoc);
     index.rebuildComponents();
     return index;
   }
@@ -442,6 +446,7 @@ export class LinkageIndex {
     this.size = copy(this.size, cap);
     this.next = copy(this.next, cap);
     this.edgeStart = copy(this.edgeStart, cap + 1);
+    this.textDoc = copy(this.textDoc, cap);
   }
 
   private find(i: number): number {

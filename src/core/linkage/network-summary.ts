@@ -55,7 +55,7 @@ function describeDifferences(differences: readonly SlotDifference[]): string {
 }
 
 /** An edge in words, as a reviewer reads it. */
-export function edgeDetail(e: Edge): string {
+export function edgeDetail(e: Edge, differences: readonly SlotDifference[] = []): string {
   switch (e.type) {
     case 'account':
       return `same account (${e.value})`;
@@ -72,7 +72,7 @@ export function edgeDetail(e: Edge): string {
         ? `same photo, slightly altered (PDQ distance ${e.distance})`
         : 'same photo (identical PDQ hash)';
     case 'text': {
-      const diff = describeDifferences(e.differences ?? []);
+      const diff = describeDifferences(differences);
       const sim = Math.round((e.similarity ?? 0) * 100);
       return diff === ''
         ? `same text (similarity ${sim}%)`
@@ -81,18 +81,27 @@ export function edgeDetail(e: Edge): string {
   }
 }
 
-/** An edge with advert ids in place of positions. */
-export function edgeRecord(e: Edge, idOf: (index: number) => string): EdgeRecord {
+/** Works out the shared template and differing slots of a text edge. */
+export type ExplainText = (
+  e: Edge,
+) => { template: string; differences: readonly SlotDifference[] } | null;
+
+/** An edge with advert ids in place of positions, and for text its template and differences. */
+export function edgeRecord(
+  e: Edge,
+  idOf: (index: number) => string,
+  explain: ExplainText,
+): EdgeRecord {
+  const text = e.type === 'text' ? explain(e) : null;
   return {
     a: idOf(e.a),
     b: idOf(e.b),
     type: e.type,
     value: e.value,
-    detail: edgeDetail(e),
+    detail: edgeDetail(e, text?.differences ?? []),
     ...(e.distance !== undefined ? { distance: e.distance } : {}),
-    ...(e.similarity !== undefined
-      ? { similarity: e.similarity, template: e.template, differences: e.differences }
-      : {}),
+    ...(e.similarity !== undefined ? { similarity: e.similarity } : {}),
+    ...(text ? { template: text.template, differences: text.differences } : {}),
   };
 }
 
@@ -112,6 +121,7 @@ function distinctOf(members: readonly NetworkMember[], f: (m: NetworkMember) => 
 export function summariseNetwork(
   network: Network,
   members: readonly NetworkMember[],
+  edges: readonly EdgeRecord[],
 ): NetworkSummary {
   const personas = new Map<string, { name: string | null; age: number | null; adverts: number }>();
   const towns = new Map<
@@ -146,7 +156,7 @@ export function summariseNetwork(
       }
     }
   }
-  const templates = counted(network.edges.flatMap((e) => (e.template ? [e.template] : [])));
+  const templates = counted(edges.flatMap((e) => (e.template ? [e.template] : [])));
   return {
     adverts: members.length,
     accounts: distinctOf(members, (m) => (m.accountId === null ? [] : [m.accountId])),

@@ -531,6 +531,8 @@ export interface TextLinkerSnapshot {
   readonly entryDoc: Int32Array;
   readonly entryNext: Int32Array;
   readonly exact: IntTableState;
+  readonly vocabIds: Uint32Array;
+  readonly vocabWords: readonly string[];
 }
 
 /** Counters a reviewer or a benchmark can read. */
@@ -586,6 +588,11 @@ export class TextLinker {
   private readonly entryNext = new GrowInt32();
   // Masked-text hash → the newest advert with that text, so exact duplicates always link.
   private readonly exact = new IntTable();
+  // Token hash → its text, so the template two stored adverts share can be written out later
+  // without keeping their texts (the words of a corpus are few; texts are many).
+  private readonly vocab = new Map<number, string>();
+  /** The stored document of the last advert added, or -1 when it was too short to store. */
+  lastDoc = -1;
 
   constructor(options: Partial<TextLinkerOptions> = {}) {
     this.options = { ...DEFAULT_TEXT_LINKER_OPTIONS, ...options };
@@ -614,6 +621,8 @@ export class TextLinker {
       entryDoc: this.entryDoc.used(),
       entryNext: this.entryNext.used(),
       exact: this.exact.state(),
+      vocabIds: Uint32Array.from(this.vocab.keys()),
+      vocabWords: [...this.vocab.values()],
     };
   }
 
@@ -636,6 +645,7 @@ export class TextLinker {
     w.entryDoc = GrowInt32.from(s.entryDoc);
     w.entryNext = GrowInt32.from(s.entryNext);
     w.exact = IntTable.from(s.exact);
+    s.vocabIds.forEach((h, k) => t.vocab.set(h, s.vocabWords[k]!));
     return t;
   }
 
@@ -646,13 +656,17 @@ export class TextLinker {
   add(id: string, text: string, slots: TextSlots = {}, extraction?: TextExtraction): TextMatch[] {
     const o = this.options;
     this.stats.adverts++;
+    this.lastDoc = -1;
     const tokens = maskTokens(text, slots, o.maxTokens, extraction);
     const ids = new Uint32Array(tokens.length);
     let words = 0;
+    const vocab = this.vocab;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      ids[i] = hashString(t.text);
+      const h = hashString(t.text);
+      ids[i] = h;
       if (t.slot === null) words++;
+      if (!vocab.has(h)) vocab.set(h, t.text);
     }
     const shingles = shingleSet(ids);
     if (words < o.minWords || shingles.length === 0) {
@@ -670,6 +684,7 @@ export class TextLinker {
     if (dup >= 0 && sameSequence(ids, this.tokensOf(dup))) {
       this.stats.exactRepeats++;
       const doc = this.store(id, slotString(tokens), null, dup);
+      this.lastDoc = doc;
       this.exact.set(exactKey, doc);
       const match = this.match(dup, 1, ids, tokens, this.docSlots[doc]!);
       this.stats.matches++;
@@ -738,9 +753,23 @@ export class TextLinker {
       .map((f) => this.match(f.doc, f.similarity, ids, tokens, slotValues));
     this.stats.matches += matches.length;
     const doc = this.store(id, slotValues, ids, -1);
+    this.lastDoc = doc;
     this.exact.set(exactKey, doc);
     for (const h of bucketKeys) this.insert(h, doc);
     return matches;
+  }
+
+  /**
+   * The template two stored adverts share and the slots that differ (`a` the earlier), worked out
+   * from what is stored: the same answer a match between them reports.
+   */
+  explain(a: number, b: number): { template: string; differences: SlotDifference[] } {
+    const newer = this.tokensOf(b);
+    const words = Array.from(newer, (h) => this.vocab.get(h) ?? '?');
+    return {
+      template: sharedTemplate(this.tokensOf(a), newer, words),
+      differences: slotDifferences(this.docSlots[a]!, this.docSlots[b]!),
+    };
   }
 
   private match(
@@ -760,7 +789,11 @@ export class TextLinker {
       id: this.docIds[doc]!,
       similarity,
       get template() {
-        return (template ??= sharedTemplate(older, ids, tokens));
+        return (template ??= sharedTemplate(
+          older,
+          ids,
+          tokens.map((t) => t.text),
+        ));
       },
       get differences() {
         return (differences ??= slotDifferences(olderSlots, slotValues));
@@ -989,15 +1022,11 @@ function slotDifferences(a: string, b: string): SlotDifference[] {
 }
 
 /** Tokens the two sequences share (longest common subsequence), from the new advert's tokens. */
-function sharedTemplate(
-  older: Uint32Array,
-  newer: Uint32Array,
-  tokens: readonly MaskedToken[],
-): string {
+function sharedTemplate(older: Uint32Array, newer: Uint32Array, words: readonly string[]): string {
   const n = older.length;
   const m = newer.length;
   // A quadratic table is fine for advert-sized texts; beyond it, show the new advert's masked text.
-  if (n * m > 400_000) return tokens.map((t) => t.text).join(' ');
+  if (n * m > 400_000) return words.join(' ');
   const w = m + 1;
   const dp = new Uint16Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
@@ -1014,7 +1043,7 @@ function sharedTemplate(
     if (older[i] === newer[j]) {
       if (gap && parts.length > 0) parts.push('…');
       gap = false;
-      parts.push(tokens[j]!.text);
+      parts.push(words[j]!);
       i++;
       j++;
     } else {

@@ -40,7 +40,7 @@ describe('IncrementalScreener', () => {
       expect(out.result.id).toBe(advert.id);
       if (out.network) {
         expect(out.result.networkId).toBe(out.network.id);
-        expect(out.network.adverts).toContain(advert.id);
+        expect(screener.networkRecord(screener.index.count - 1)?.adverts).toContain(advert.id);
         if (out.result.reasons.some((r) => r.family === 'network')) withNetworkReasons++;
       } else {
         expect(out.result.networkId).toBeNull();

@@ -6,15 +6,21 @@ import { edgeRecord, type EdgeRecord } from '../linkage/network-summary.ts';
 import { advertFeatures } from '../model/features.ts';
 import type { AdvertResult } from '../model/result.ts';
 import { screenAdvert } from './screen-advert.ts';
-import { screenNetwork, withNetwork, type NetworkRecord } from './screen-network.ts';
+import {
+  scoreNetwork,
+  screenNetwork,
+  withNetwork,
+  type NetworkRecord,
+  type ScoredNetwork,
+} from './screen-network.ts';
 
 /** What adding one advert gives: its result with its network's contributions, links, network. */
 export interface IncrementalOutcome {
   readonly result: AdvertResult;
   /** Its links to adverts added before it. */
   readonly links: readonly EdgeRecord[];
-  /** Its network as it stands now, or null when it is linked to nothing. */
-  readonly network: NetworkRecord | null;
+  /** Its network's score as it stands now, or null when it is linked to nothing. */
+  readonly network: ScoredNetwork | null;
 }
 
 /**
@@ -33,15 +39,21 @@ export class IncrementalScreener {
     const own = screenAdvert(f, this.catalogue);
     const added = this.index.add(memberOf(f), f.text, linkSlots(f), f.extracted.text);
     const idOf = (i: number) => this.index.member(i).id;
-    const links = added.edges.map((e) => edgeRecord(e, idOf));
+    const links = added.edges.map((e) => edgeRecord(e, idOf, (x) => this.index.explainText(x)));
     const network = this.index.networkOf(added.index);
     if (network === null) return { result: own, links, network: null };
-    const screened = screenNetwork(network, (i) => this.index.member(i), this.catalogue);
-    const reasons = screened.advertReasons.get(added.index) ?? [];
+    const scored = scoreNetwork(network, this.index, this.catalogue);
+    const reasons = scored.advertReasons.get(added.index) ?? [];
     return {
       result: withNetwork(own, network.id, reasons, this.catalogue),
       links,
-      network: screened.record,
+      network: scored,
     };
+  }
+
+  /** The full record of the network of an advert (as in networks.jsonl), or null. */
+  networkRecord(advertIndex: number): NetworkRecord | null {
+    const network = this.index.networkOf(advertIndex);
+    return network ? screenNetwork(network, this.index, this.catalogue).record : null;
   }
 }

@@ -1,7 +1,6 @@
 import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
 import { MAX_EVIDENCE } from '../catalogue/compile-catalogue.ts';
-import type { Network } from '../linkage/linkage-index.ts';
-import type { NetworkMember } from '../linkage/member.ts';
+import type { LinkageIndex, Network } from '../linkage/linkage-index.ts';
 import {
   edgeRecord,
   summariseNetwork,
@@ -27,21 +26,31 @@ export interface NetworkRecord {
   readonly edges: readonly EdgeRecord[];
 }
 
-/** A scored network and the reasons it adds to each of its adverts. */
-export interface ScreenedNetwork {
-  readonly record: NetworkRecord;
+/** A network's score and the reasons it adds to each of its adverts. */
+export interface ScoredNetwork {
+  readonly id: string;
+  readonly adverts: number;
+  readonly score: number;
+  readonly level: Level;
+  /** Each network indicator that fired, once, with the findings as evidence. */
+  readonly reasons: readonly Reason[];
   /** Reasons per advert position (only adverts some finding names). */
   readonly advertReasons: ReadonlyMap<number, readonly Reason[]>;
 }
 
+/** A scored network with its record for networks.jsonl. */
+export interface ScreenedNetwork extends ScoredNetwork {
+  readonly record: NetworkRecord;
+}
+
 /** Runs the catalogue's group indicators over a network and scores it. */
-export function screenNetwork(
+export function scoreNetwork(
   network: Network,
-  memberAt: (index: number) => NetworkMember,
+  index: LinkageIndex,
   catalogue: CompiledCatalogue,
-): ScreenedNetwork {
-  const members = network.members.map(memberAt);
-  const idOf = (i: number) => memberAt(i).id;
+): ScoredNetwork {
+  const members = network.members.map((i) => index.member(i));
+  const idOf = (i: number) => index.member(i).id;
   const text = network.edges.flatMap((e) =>
     e.type === 'text' ? [[idOf(e.a), idOf(e.b)] as const] : [],
   );
@@ -67,18 +76,36 @@ export function screenNetwork(
     const r = perId.get(idOf(i));
     if (r) advertReasons.set(i, r);
   }
+  return { id: network.id, adverts: members.length, score, level, reasons, advertReasons };
+}
+
+/** Scores a network and writes out its record: members, summary, every edge with its reason. */
+export function screenNetwork(
+  network: Network,
+  index: LinkageIndex,
+  catalogue: CompiledCatalogue,
+): ScreenedNetwork {
+  const scored = scoreNetwork(network, index, catalogue);
+  const members = network.members.map((i) => index.member(i));
+  const edges = network.edges.map((e) =>
+    edgeRecord(
+      e,
+      (i) => index.member(i).id,
+      (x) => index.explainText(x),
+    ),
+  );
   return {
+    ...scored,
     record: {
       id: network.id,
       adverts: members.map((m) => m.id),
-      score,
-      level,
+      score: scored.score,
+      level: scored.level,
       catalogueVersion: catalogue.version,
-      reasons,
-      summary: summariseNetwork(network, members),
-      edges: network.edges.map((e) => edgeRecord(e, idOf)),
+      reasons: scored.reasons,
+      summary: summariseNetwork(network, members, edges),
+      edges,
     },
-    advertReasons,
   };
 }
 
