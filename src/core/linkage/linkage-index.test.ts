@@ -166,6 +166,14 @@ describe('LinkageIndex', () => {
       index.networks().map((n) => ({ id: n.id, members: n.members, edges: n.edges.length }));
     expect(shape(incremental)).toEqual(shape(batch));
     expect(batch.networks().length).toBeGreaterThan(10);
+    // Text links explain themselves the same way after a restore (the vocabulary is saved too).
+    const explained = (index: LinkageIndex) =>
+      index
+        .allEdges()
+        .filter((e) => e.type === 'text')
+        .map((e) => index.explainText(e));
+    expect(explained(incremental)).toEqual(explained(batch));
+    expect(explained(batch).some((x) => x !== null && x.template.includes('<name>'))).toBe(true);
     // The id an advert got when added is its network's id at the end, unless its network later
     // merged into an older one.
     const finalIds = items.map((_, k) => batch.networkIdOf(k));
