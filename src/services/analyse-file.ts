@@ -304,7 +304,7 @@ function networkCounts(records: ScoredNetworks['levels'], index: LinkageIndex): 
     networkedAdverts,
     largest,
     byLevel,
-    edges: index.allEdges().length,
+    edges: index.edgeCount,
     hubs: index
       .hubs()
       .sort((a, b) => b.adverts - a.adverts)

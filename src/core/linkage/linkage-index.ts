@@ -16,6 +16,7 @@
  */
 import type { TextExtraction } from '../extract/types.ts';
 import { PdqIndex, type PdqIndexJson } from '../image/pdq-index.ts';
+import { EdgeStore, type Edge, type EdgeStoreState, type LinkType } from './edge-store.ts';
 import type { NetworkMember } from './member.ts';
 import {
   TextLinker,
@@ -24,31 +25,7 @@ import {
   type TextLinkerSnapshot,
 } from './text-template.ts';
 
-/** What an edge says the two adverts share. */
-export const LINK_TYPES = [
-  'account',
-  'payer',
-  'phone',
-  'email',
-  'handle',
-  'image',
-  'text',
-] as const;
-export type LinkType = (typeof LINK_TYPES)[number];
-
-/** A link between two adverts; `a` was added before `b`. */
-export interface Edge {
-  readonly a: number;
-  readonly b: number;
-  readonly type: LinkType;
-  /** The shared value: E.164 phone, email, `site/payer`, `site/account`, `platform:handle`, the
-   * first image's PDQ hash; empty for text. */
-  readonly value: string;
-  /** Images: Hamming distance between the two hashes (0 for the same hash). */
-  readonly distance?: number;
-  /** Text: weighted similarity (the template and differences: `LinkageIndex#explainText`). */
-  readonly similarity?: number;
-}
+export { LINK_TYPES, type Edge, type LinkType } from './edge-store.ts';
 
 /** A value behind too many accounts to be evidence of one controller. */
 export interface Hub {
@@ -117,6 +94,8 @@ export interface Network {
 }
 
 interface Posting {
+  /** `type \0 value`. */
+  readonly key: string;
   /** First advert carrying the value: later ones link to it. */
   readonly first: number;
   adverts: number;
@@ -132,8 +111,8 @@ export interface LinkageSnapshot {
   readonly version: 1;
   readonly options: LinkageOptions;
   readonly members: readonly NetworkMember[];
-  readonly edges: readonly Edge[];
-  readonly postings: ReadonlyArray<readonly [string, Posting]>;
+  readonly edges: EdgeStoreState;
+  readonly postings: readonly Posting[];
   readonly imageCanon: ReadonlyArray<readonly [string, string]>;
   readonly pdq: PdqIndexJson;
   readonly text: TextLinkerSnapshot;
@@ -146,8 +125,10 @@ const SEP = '\u0000';
 export class LinkageIndex {
   readonly options: LinkageOptions;
   private readonly members: NetworkMember[] = [];
-  private readonly edges: Edge[] = [];
-  private readonly postings = new Map<string, Posting>();
+  private edges = new EdgeStore();
+  private readonly postings = new Map<string, number>();
+  /** Postings by id (the order values were first seen); edges refer to them by id. */
+  private readonly postingList: Posting[] = [];
   /** Every image hash seen → the hash whose identifier it joined. */
   private readonly imageCanon = new Map<string, string>();
   private readonly ignore: ReadonlySet<string>;
@@ -162,7 +143,7 @@ export class LinkageIndex {
   private edgeStart: Int32Array = new Int32Array(1025);
   // Each advert's document in the text linker (-1: its text was too short to compare).
   private textDoc: Int32Array = new Int32Array(1024);
-  private hubKeys = new Set<string>();
+  private readonly hubIds = new Set<number>();
   /** Adverts whose edges are stored and joined (all of them, except while one is being added). */
   private joined = 0;
 
@@ -185,9 +166,25 @@ export class LinkageIndex {
     return m;
   }
 
-  /** Every edge so far, in the order they were found. */
-  allEdges(): readonly Edge[] {
-    return this.edges;
+  /** Edges so far. */
+  get edgeCount(): number {
+    return this.edges.length;
+  }
+
+  /** Every edge so far, in the order they were found (built on demand: prefer `edgeCount`). */
+  allEdges(): Edge[] {
+    const out: Edge[] = [];
+    for (let k = 0; k < this.edges.length; k++) out.push(this.edgeAt(k));
+    return out;
+  }
+
+  private edgeAt(k: number): Edge {
+    return this.edges.edge(k, (id) => this.valueOfPosting(id));
+  }
+
+  private valueOfPosting(id: number): string {
+    const key = this.postingList[id]!.key;
+    return key.slice(key.indexOf(SEP) + 1);
   }
 
   /** The template a text edge's two adverts share and the slots that differ. */
@@ -201,7 +198,7 @@ export class LinkageIndex {
   /** Every hub so far. */
   hubs(): Hub[] {
     const out: Hub[] = [];
-    for (const key of this.hubKeys) out.push(this.hubOf(key));
+    for (const id of this.hubIds) out.push(this.hubOf(id));
     return out;
   }
 
@@ -223,14 +220,15 @@ export class LinkageIndex {
     this.size[index] = 1;
     this.next[index] = index;
     this.edgeStart[index] = this.edges.length;
-    const edges: Edge[] = [];
     const hubs: Hub[] = [];
     const account = member.accountId === null ? `#${index}` : `${member.site}/${member.accountId}`;
-    const see = (type: LinkType, value: string, distance?: number) => {
+    const see = (type: LinkType, value: string, distance = NaN) => {
       const key = type + SEP + value;
-      const p = this.postings.get(key);
-      if (!p) {
-        this.postings.set(key, {
+      const id = this.postings.get(key);
+      if (id === undefined) {
+        this.postings.set(key, this.postingList.length);
+        this.postingList.push({
+          key,
           first: index,
           adverts: 1,
           accounts: [account],
@@ -239,6 +237,7 @@ export class LinkageIndex {
         });
         return;
       }
+      const p = this.postingList[id]!;
       p.adverts++;
       if (p.accounts && !p.accounts.includes(account)) {
         p.accounts.push(account);
@@ -247,19 +246,15 @@ export class LinkageIndex {
         if (type !== 'account' && p.accountCount > limit) {
           p.hub = true;
           p.accounts = null;
-          this.hubKeys.add(key);
+          this.hubIds.add(id);
           this.rebuildComponents();
         }
       }
       if (p.hub) {
-        hubs.push(this.hubOf(key));
+        hubs.push(this.hubOf(id));
         return;
       }
-      const edge: Edge =
-        distance === undefined
-          ? { a: p.first, b: index, type, value }
-          : { a: p.first, b: index, type, value, distance };
-      edges.push(edge);
+      this.edges.push(p.first, index, type, id, distance);
     };
 
     if (member.accountId !== null) see('account', `${member.site}/${member.accountId}`);
@@ -275,13 +270,16 @@ export class LinkageIndex {
       see('image', canon, distance);
     }
     for (const m of this.text.add(String(index), text, slots, extraction)) {
-      edges.push({ a: Number(m.id), b: index, type: 'text', value: '', similarity: m.similarity });
+      this.edges.push(Number(m.id), index, 'text', -1, m.similarity);
     }
     this.textDoc[index] = this.text.lastDoc;
-    for (const e of edges) this.edges.push(e);
     this.edgeStart[index + 1] = this.edges.length;
     this.join(index);
     this.joined = index + 1;
+    const edges: Edge[] = [];
+    for (let k = this.edgeStart[index] as number; k < this.edges.length; k++) {
+      edges.push(this.edgeAt(k));
+    }
     return { index, edges, hubs, networkId: this.networkIdOf(index) };
   }
 
@@ -322,8 +320,8 @@ export class LinkageIndex {
       version: 1,
       options: this.options,
       members: this.members,
-      edges: this.edges,
-      postings: [...this.postings],
+      edges: this.edges.state(),
+      postings: this.postingList,
       imageCanon: [...this.imageCanon],
       pdq: this.pdq.toJSON(),
       text: this.text.snapshot(),
@@ -338,18 +336,19 @@ export class LinkageIndex {
     }
     const index = new LinkageIndex(snapshot.options);
     for (const m of snapshot.members) index.members.push(m);
-    for (const e of snapshot.edges) index.edges.push(e);
+    index.edges = EdgeStore.from(snapshot.edges);
     index.grow(index.members.length + 1);
     let k = 0;
     for (let i = 0; i <= index.members.length; i++) {
-      while (k < index.edges.length && index.edges[k]!.b < i) k++;
+      while (k < index.edges.length && index.edges.bAt(k) < i) k++;
       index.edgeStart[i] = k;
     }
     index.joined = index.members.length;
-    for (const [k, p] of snapshot.postings) {
-      index.postings.set(k, { ...p, accounts: p.accounts ? [...p.accounts] : null });
-      if (p.hub) index.hubKeys.add(k);
-    }
+    snapshot.postings.forEach((p, id) => {
+      index.postings.set(p.key, id);
+      index.postingList.push({ ...p, accounts: p.accounts ? [...p.accounts] : null });
+      if (p.hub) index.hubIds.add(id);
+    });
     for (const [k, v] of snapshot.imageCanon) index.imageCanon.set(k, v);
     index.pdq = PdqIndex.fromJSON(snapshot.pdq);
     index.text = TextLinker.restore(snapshot.text);
@@ -361,17 +360,21 @@ export class LinkageIndex {
   // -------------------------------------------------------------------------------------------
 
   private networkFrom(members: number[]): Network {
-    const hubs = new Set<string>();
+    const hubs = new Set<number>();
     const edges: Edge[] = [];
     for (const i of members) {
       for (let k = this.edgeStart[i] as number; k < (this.edgeStart[i + 1] as number); k++) {
-        const e = this.edges[k]!;
         // Edges that joined, or fell inside the network anyway; not hubs, not lone photos
         // reaching into another network.
-        if (!this.isHubEdge(e) && this.find(e.a) === this.find(i)) edges.push(e);
+        if (!this.isHubEdge(k) && this.find(this.edges.aAt(k)) === this.find(i)) {
+          edges.push(this.edgeAt(k));
+        }
       }
-      if (this.hubKeys.size > 0) {
-        for (const key of this.keysOf(this.member(i))) if (this.hubKeys.has(key)) hubs.add(key);
+      if (this.hubIds.size > 0) {
+        for (const key of this.keysOf(this.member(i))) {
+          const id = this.postings.get(key);
+          if (id !== undefined && this.hubIds.has(id)) hubs.add(id);
+        }
       }
     }
     return {
@@ -395,9 +398,10 @@ export class LinkageIndex {
     return keys;
   }
 
-  private hubOf(key: string): Hub {
+  private hubOf(id: number): Hub {
+    const p = this.postingList[id]!;
+    const key = p.key;
     const cut = key.indexOf(SEP);
-    const p = this.postings.get(key)!;
     return {
       type: key.slice(0, cut) as LinkType,
       value: key.slice(cut + 1),
@@ -483,28 +487,27 @@ export class LinkageIndex {
   private join(b: number): void {
     const start = this.edgeStart[b] as number;
     const end = this.edgeStart[b + 1] as number;
+    const store = this.edges;
     let images = false;
     for (let k = start; k < end; k++) {
-      const e = this.edges[k]!;
-      if (e.type === 'image') images = true;
-      else if (!this.isHubEdge(e)) this.union(e.a, b);
+      if (store.typeAt(k) === 'image') images = true;
+      else if (!this.isHubEdge(k)) this.union(store.aAt(k), b);
     }
     if (!images) return;
-    const photosByRoot = new Map<number, Set<string>>();
+    const photosByRoot = new Map<number, Set<number>>();
     for (let k = start; k < end; k++) {
-      const e = this.edges[k]!;
-      if (e.type !== 'image' || this.isHubEdge(e)) continue;
-      const root = this.find(e.a);
+      if (store.typeAt(k) !== 'image' || this.isHubEdge(k)) continue;
+      const root = this.find(store.aAt(k));
       if (root === this.find(b)) continue;
       let photos = photosByRoot.get(root);
       if (!photos) photosByRoot.set(root, (photos = new Set()));
-      photos.add(e.value);
+      photos.add(store.valueAt(k));
     }
     for (const [root, photos] of photosByRoot) if (photos.size >= 2) this.union(root, b);
   }
 
-  private isHubEdge(e: Edge): boolean {
-    return this.hubKeys.size > 0 && this.hubKeys.has(e.type + SEP + e.value);
+  private isHubEdge(k: number): boolean {
+    return this.hubIds.size > 0 && this.hubIds.has(this.edges.valueAt(k));
   }
 
   /** Replays every advert's joins, leaving out hub edges: the components as if known from the start. */
