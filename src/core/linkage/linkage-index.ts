@@ -214,7 +214,14 @@ export class LinkageIndex {
     extraction?: TextExtraction,
   ): AddResult {
     const index = this.members.length;
-    this.members.push(member);
+    // Photos are kept as the photo each first matched (near copies become one photo), which is
+    // what the image indicators should count, and shares one string among all that show it.
+    const photos: { canon: string; distance: number }[] = [];
+    for (const hash of member.images) {
+      const [canon, distance] = this.canonicalImage(hash);
+      if (!photos.some((p) => p.canon === canon)) photos.push({ canon, distance });
+    }
+    this.members.push({ ...member, images: photos.map((p) => p.canon) });
     this.grow(index + 1);
     this.parent[index] = index;
     this.size[index] = 1;
@@ -262,13 +269,7 @@ export class LinkageIndex {
     for (const v of member.phones) if (!this.ignore.has(v)) see('phone', v);
     for (const v of member.emails) see('email', v);
     for (const v of member.handles) see('handle', v);
-    const seenImages = new Set<string>();
-    for (const hash of member.images) {
-      const [canon, distance] = this.canonicalImage(hash);
-      if (seenImages.has(canon)) continue;
-      seenImages.add(canon);
-      see('image', canon, distance);
-    }
+    for (const p of photos) see('image', p.canon, p.distance);
     for (const m of this.text.add(String(index), text, slots, extraction)) {
       this.edges.push(Number(m.id), index, 'text', -1, m.similarity);
     }
@@ -391,10 +392,7 @@ export class LinkageIndex {
     for (const v of m.phones) keys.push('phone' + SEP + v);
     for (const v of m.emails) keys.push('email' + SEP + v);
     for (const v of m.handles) keys.push('handle' + SEP + v);
-    for (const h of m.images) {
-      const canon = this.imageCanon.get(h);
-      if (canon !== undefined) keys.push('image' + SEP + canon);
-    }
+    for (const h of m.images) keys.push('image' + SEP + h); // canonical already
     return keys;
   }
 
