@@ -765,9 +765,13 @@ export class TextLinker {
    */
   explain(a: number, b: number): { template: string; differences: SlotDifference[] } {
     const newer = this.tokensOf(b);
+    const older = this.tokensOf(a);
     const words = Array.from(newer, (h) => this.vocab.get(h) ?? '?');
+    // Exact reposts share their stored tokens: the template is the whole text, no alignment.
+    const same =
+      this.tokenOffset.data[a] === this.tokenOffset.data[b] || sameSequence(older, newer);
     return {
-      template: sharedTemplate(this.tokensOf(a), newer, words),
+      template: same ? words.join(' ') : sharedTemplate(older, newer, words),
       differences: slotDifferences(this.docSlots[a]!, this.docSlots[b]!),
     };
   }
