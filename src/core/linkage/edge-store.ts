@@ -77,10 +77,11 @@ export class EdgeStore {
   edge(k: number, valueOf: (id: number) => string): Edge {
     const type = this.typeAt(k);
     const num = this.num[k] as number;
-    const base = { a: this.aAt(k), b: this.bAt(k), type };
-    if (type === 'text') return { ...base, value: '', similarity: Math.round(num * 1e4) / 1e4 };
+    const a = this.aAt(k);
+    const b = this.bAt(k);
+    if (type === 'text') return { a, b, type, value: '', similarity: Math.round(num * 1e4) / 1e4 };
     const value = valueOf(this.valueAt(k));
-    return type === 'image' ? { ...base, value, distance: num } : { ...base, value };
+    return type === 'image' ? { a, b, type, value, distance: num } : { a, b, type, value };
   }
 
   state(): EdgeStoreState {
