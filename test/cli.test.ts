@@ -31,13 +31,60 @@ describe('beacon CLI', () => {
   it('prints help for the command and every subcommand', async () => {
     const main = await beacon('--help');
     expect(main.code).toBe(0);
-    for (const sub of ['screen', 'report', 'demo-data', 'catalogue', 'schema', 'demo']) {
+    for (const sub of [
+      'analyse',
+      'evaluate',
+      'pdq',
+      'screen',
+      'report',
+      'demo-data',
+      'catalogue',
+      'schema',
+      'demo',
+    ]) {
       expect(main.stdout).toContain(sub);
       const help = await beacon(sub, '--help');
       expect(help.code, sub).toBe(0);
       expect(help.stdout).toMatch(/Usage: beacon/);
     }
     expect((await beacon('catalogue', 'check', '--help')).code).toBe(0);
+  });
+
+  it('analyses a file end to end: one phone behind three personas makes a network', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));
+    const input = join(dir, 'in.jsonl');
+    const persona = (id: string, name: string, age: number, town: string) =>
+      JSON.stringify({ id, name, age, town, accountId: `acct-${id}`, phones: ['07700 900111'] });
+    await writeFile(
+      input,
+      [
+        persona('a1', 'Anna', 21, 'Leeds'),
+        persona('a2', 'Maria', 23, 'Hull'),
+        persona('a3', 'Lena', 19, 'York'),
+        JSON.stringify({ id: 'a4', phones: ['07700 900999'] }),
+        '{broken',
+      ].join('\n'),
+    );
+    const out = join(dir, 'out');
+    const r = await beacon('analyse', input, '--out', out, '--site', 's');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Screened 4 adverts/);
+    expect(r.stdout).toMatch(/Networks: 1 \(3 adverts/);
+    const results = lines(await readFile(join(out, 'adverts.jsonl'), 'utf8')) as AdvertResult[];
+    expect(results.map((x) => x.networkId)).toEqual(['net-s-a1', 'net-s-a1', 'net-s-a1', null]);
+    expect(results[0]!.reasons.map((x) => x.indicator)).toContain('network.contact-many-personas');
+    const networks = lines(await readFile(join(out, 'networks.jsonl'), 'utf8')) as {
+      id: string;
+      adverts: string[];
+      edges: { type: string; detail: string }[];
+    }[];
+    expect(networks).toHaveLength(1);
+    expect(networks[0]!.adverts).toEqual(['a1', 'a2', 'a3']);
+    expect(networks[0]!.edges.every((e) => e.type === 'phone' || e.type === 'account')).toBe(true);
+    expect(networks[0]!.edges[0]!.detail).toBe('same phone number (+447700900111)');
+    const report = await beacon('report', out);
+    expect(report.code).toBe(0);
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('net-s-a1');
   });
 
   it('screens a file end to end: results, rejected lines, summary and report', async () => {

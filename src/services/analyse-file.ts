@@ -7,21 +7,20 @@ import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
 import { LinkageIndex, type Hub, type LinkageOptions } from '../core/linkage/linkage-index.ts';
 import { linkSlots, memberOf, type NetworkMember } from '../core/linkage/member.ts';
 import { advertFeatures, type AdvertFeatures } from '../core/model/features.ts';
-import type { AdvertResult, Level, Reason } from '../core/model/result.ts';
-import { screenAdvert } from '../core/screen/screen-advert.ts';
+import type { Level, Reason } from '../core/model/result.ts';
 import { screenNetwork, withNetwork } from '../core/screen/screen-network.ts';
 import {
   addRejected,
   addToSummary,
   emptySummary,
-  summaryFacts,
   type ScreenSummary,
-  type SummaryFacts,
 } from '../core/screen/summary.ts';
 import { fileSize, readAdvertFile, type InputFormat, type InputItem } from '../io/advert-file.ts';
 import { saveLinkageIndex } from '../io/linkage-snapshot.ts';
 import { openLineWriter } from '../io/line-writer.ts';
 import { hashImages } from './hash-images.ts';
+import type { Pending } from './pending-results.ts';
+import { runPendingResults } from './run-pending.ts';
 import { loadCompiledCatalogue, OUTPUT_FILES } from './screen-file.ts';
 
 /** Files an analysis run writes into its output folder, besides those of a screening run. */
@@ -38,6 +37,8 @@ export interface AnalyseFileOptions {
   readonly format?: InputFormat | undefined;
   readonly cataloguePath?: string | undefined;
   readonly linkage?: Partial<LinkageOptions> | undefined;
+  /** Screen in a second thread while linking (default true). */
+  readonly threads?: boolean | undefined;
   /** Where to save the linkage index when done (for incremental use later). */
   readonly saveIndex?: string | undefined;
   /** Progress: stage, done and total (bytes for the first stage, then networks, then adverts). */
@@ -71,12 +72,6 @@ export interface AnalyseOutcome {
   };
 }
 
-/** A screened advert waiting for its network: written between the two passes. */
-interface Pending {
-  readonly r: AdvertResult;
-  readonly f: SummaryFacts;
-}
-
 /**
  * Screens, links and scores a file of adverts: the main batch job. Pass one screens each advert
  * and adds it to the linkage index, parking its result in a temporary file; then every network is
@@ -98,16 +93,7 @@ export async function analyseFile(options: AnalyseFileOptions): Promise<AnalyseO
   const summary = emptySummary(compiled.version);
   try {
     const imageFiles: ImageFileCounts = { hashed: 0, unreadable: 0, lowQuality: 0 };
-    await screenAndLink(
-      options,
-      total,
-      compiled,
-      index,
-      summary,
-      pendingPath,
-      files.rejected,
-      imageFiles,
-    );
+    await screenAndLink(options, total, index, summary, pendingPath, files.rejected, imageFiles);
     const networks = await scoreNetworks(options, index, compiled, files.networks);
     await writeResults(options, index, compiled, networks, summary, pendingPath, files.adverts);
     const counts = networkCounts(networks.levels, index);
@@ -182,17 +168,30 @@ function withImageFiles(
 async function screenAndLink(
   options: AnalyseFileOptions,
   total: number,
-  compiled: CompiledCatalogue,
   index: LinkageIndex,
   summary: ScreenSummary,
   pendingPath: string,
   rejectedPath: string,
   imageStats: ImageFileCounts,
 ): Promise<void> {
-  const pending = openLineWriter(pendingPath);
+  // Screening one advert and linking it are independent until pass two: the screening runs in a
+  // second thread over the same file while this one links.
+  const screened = runPendingResults(
+    {
+      input: options.input,
+      format: options.format,
+      site: options.site,
+      cataloguePath: options.cataloguePath,
+      pendingPath,
+    },
+    options.threads ?? true,
+  );
+  // Never left unhandled while the linking runs; awaited (and thrown) below.
+  screened.catch(() => undefined);
   const rejected = openLineWriter(rejectedPath);
   const baseDir = dirname(resolve(options.input));
   let bytes = 0;
+  let linked = 0;
   try {
     const input = readAdvertFile(options.input, {
       format: options.format,
@@ -212,16 +211,20 @@ async function screenAndLink(
           continue;
         }
         const f = advertFeatures(item.parsed.advert);
-        const r = screenAdvert(f, compiled);
         index.add(withImageFiles(memberOf(f), f, images), f.text, linkSlots(f), f.extracted.text);
-        const line: Pending = { r, f: summaryFacts(f) };
-        pending.write(JSON.stringify(line));
+        linked++;
       }
-      await Promise.all([pending.flush(), rejected.flush()]);
+      await rejected.flush();
       options.onProgress?.('screen-and-link', bytes, total);
     }
   } finally {
-    await Promise.all([pending.close(), rejected.close()]);
+    await rejected.close();
+  }
+  const count = await screened;
+  if (count !== linked) {
+    throw new Error(
+      `screened ${count} adverts but linked ${linked}: the input changed during the run`,
+    );
   }
 }
 
