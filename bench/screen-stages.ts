@@ -31,7 +31,7 @@ export async function printStageCosts(file: string, limit: number, rounds = 5): 
     if (p.ok) adverts.push(p.advert);
   }
   const { compiled } = await loadCompiledCatalogue();
-  const features = adverts.map(advertFeatures);
+  const features = adverts.map((a) => advertFeatures(a));
   const n = adverts.length;
   const rows: Array<[string, number]> = [
     ['JSON.parse', perItem(n, rounds, () => lines.forEach((l) => JSON.parse(l)))],

@@ -210,7 +210,8 @@ async function screenAndLink(
           );
           continue;
         }
-        const f = advertFeatures(item.parsed.advert);
+        // The screening thread detects the language; linking does not need it.
+        const f = advertFeatures(item.parsed.advert, { language: false });
         index.add(withImageFiles(memberOf(f), f, images), f.text, linkSlots(f), f.extracted.text);
         linked++;
       }

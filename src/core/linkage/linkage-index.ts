@@ -277,11 +277,20 @@ export class LinkageIndex {
     this.edgeStart[index + 1] = this.edges.length;
     this.join(index);
     this.joined = index + 1;
-    const edges: Edge[] = [];
-    for (let k = this.edgeStart[index] as number; k < this.edges.length; k++) {
-      edges.push(this.edgeAt(k));
-    }
-    return { index, edges, hubs, networkId: this.networkIdOf(index) };
+    const from = this.edgeStart[index] as number;
+    const to = this.edges.length;
+    // Edge objects only for callers that read them (a batch run does not).
+    const edgeAt = (k: number) => this.edgeAt(k);
+    return {
+      index,
+      get edges() {
+        const edges: Edge[] = [];
+        for (let k = from; k < to; k++) edges.push(edgeAt(k));
+        return edges;
+      },
+      hubs,
+      networkId: this.networkIdOf(index),
+    };
   }
 
   /** The id of the network the advert at `index` belongs to, or null when it is alone. */

@@ -78,8 +78,16 @@ function contactRefs<H extends Sighting>(
   return refs;
 }
 
+/** Options of advertFeatures. */
+export interface FeatureOptions {
+  /** Detect the text's language (default true); linkage alone does not need it. */
+  readonly language?: boolean;
+}
+
+const UNDETERMINED: LanguageGuess = { code: 'und', confidence: 0 };
+
 /** The features of one validated advert: extractions from title and text, normalised contacts. */
-export function advertFeatures(advert: Advert): AdvertFeatures {
+export function advertFeatures(advert: Advert, options: FeatureOptions = {}): AdvertFeatures {
   const title = advert.title ?? '';
   const text = advert.text ?? '';
   const extracted = { title: extractText(title), text: extractText(text) };
@@ -91,7 +99,10 @@ export function advertFeatures(advert: Advert): AdvertFeatures {
     title,
     text,
     extracted,
-    language: detectLanguage(text.length >= title.length ? text : title),
+    language:
+      options.language === false
+        ? UNDETERMINED
+        : detectLanguage(text.length >= title.length ? text : title),
     phones: contactRefs(
       'phones',
       advert.phones,
