@@ -93,16 +93,15 @@ export interface Network {
   readonly hubs: readonly Hub[];
 }
 
-interface Posting {
-  /** `type \0 value`. */
-  readonly key: string;
-  /** First advert carrying the value: later ones link to it. */
-  readonly first: number;
-  adverts: number;
-  /** Distinct accounts so far, kept until the value becomes a hub. */
-  accounts: string[] | null;
-  accountCount: number;
-  hub: boolean;
+/** The saved form of the postings. */
+interface PostingsState {
+  readonly keys: readonly string[];
+  readonly first: readonly number[];
+  readonly adverts: readonly number[];
+  readonly accountCount: readonly number[];
+  readonly hub: readonly number[];
+  readonly account: readonly (string | null)[];
+  readonly moreAccounts: ReadonlyArray<readonly [number, string[]]>;
 }
 
 /** The saved state of a LinkageIndex (structured-cloneable: plain objects and typed arrays). */
@@ -110,9 +109,10 @@ export interface LinkageSnapshot {
   readonly format: 'beacon-linkage-index';
   readonly version: 1;
   readonly options: LinkageOptions;
-  readonly members: readonly NetworkMember[];
+  /** Each advert's member record as JSON. */
+  readonly members: readonly string[];
   readonly edges: EdgeStoreState;
-  readonly postings: readonly Posting[];
+  readonly postings: PostingsState;
   readonly imageCanon: ReadonlyArray<readonly [string, string]>;
   readonly pdq: PdqIndexJson;
   readonly text: TextLinkerSnapshot;
@@ -124,11 +124,24 @@ const SEP = '\u0000';
 /** The incremental linkage index. */
 export class LinkageIndex {
   readonly options: LinkageOptions;
-  private readonly members: NetworkMember[] = [];
+  // Members are kept as JSON, one string per advert (a million adverts would otherwise be
+  // tens of millions of small objects for the collector to trace); ids apart, as edges need them.
+  private readonly memberJson: string[] = [];
+  private readonly advertIds: string[] = [];
+  private readonly siteOf: string[] = [];
   private edges = new EdgeStore();
+  // Postings in columns, by id (the order values were first seen); edges refer to them by id.
+  // A value is `type \0 value`; `first` is the first advert carrying it (later ones link to it).
   private readonly postings = new Map<string, number>();
-  /** Postings by id (the order values were first seen); edges refer to them by id. */
-  private readonly postingList: Posting[] = [];
+  private readonly postKeys: string[] = [];
+  private readonly postFirst: number[] = [];
+  private readonly postAdverts: number[] = [];
+  private readonly postAccountCount: number[] = [];
+  private readonly postHub: number[] = [];
+  // Distinct accounts carrying a value, kept until it becomes a hub: the first in a column, any
+  // others (rare) in a map.
+  private readonly postAccount: (string | null)[] = [];
+  private readonly postMoreAccounts = new Map<number, string[]>();
   /** Every image hash seen → the hash whose identifier it joined. */
   private readonly imageCanon = new Map<string, string>();
   private readonly ignore: ReadonlySet<string>;
@@ -156,19 +169,39 @@ export class LinkageIndex {
 
   /** Adverts added so far. */
   get count(): number {
-    return this.members.length;
+    return this.memberJson.length;
   }
 
   /** The member record of the advert at `index`. */
   member(index: number): NetworkMember {
-    const m = this.members[index];
-    if (!m) throw new RangeError(`no advert at ${index}`);
-    return m;
+    const json = this.memberJson[index];
+    if (json === undefined) throw new RangeError(`no advert at ${index}`);
+    return JSON.parse(json) as NetworkMember;
+  }
+
+  /** The id of the advert at `index`. */
+  advertId(index: number): string {
+    const id = this.advertIds[index];
+    if (id === undefined) throw new RangeError(`no advert at ${index}`);
+    return id;
   }
 
   /** Edges so far. */
   get edgeCount(): number {
     return this.edges.length;
+  }
+
+  /** Records `account` as carrying posting `id`; true when it had not before. */
+  private isNewAccount(id: number, account: string): boolean {
+    if (this.postAccount[id] === account) return false;
+    const more = this.postMoreAccounts.get(id);
+    if (!more) {
+      this.postMoreAccounts.set(id, [account]);
+      return true;
+    }
+    if (more.includes(account)) return false;
+    more.push(account);
+    return true;
   }
 
   /** Every edge so far, in the order they were found (built on demand: prefer `edgeCount`). */
@@ -183,7 +216,7 @@ export class LinkageIndex {
   }
 
   private valueOfPosting(id: number): string {
-    const key = this.postingList[id]!.key;
+    const key = this.postKeys[id]!;
     return key.slice(key.indexOf(SEP) + 1);
   }
 
@@ -213,7 +246,7 @@ export class LinkageIndex {
     slots: { names?: readonly string[]; towns?: readonly string[] } = {},
     extraction?: TextExtraction,
   ): AddResult {
-    const index = this.members.length;
+    const index = this.memberJson.length;
     // Photos are kept as the photo each first matched (near copies become one photo), which is
     // what the image indicators should count, and shares one string among all that show it.
     const photos: { canon: string; distance: number }[] = [];
@@ -221,7 +254,9 @@ export class LinkageIndex {
       const [canon, distance] = this.canonicalImage(hash);
       if (!photos.some((p) => p.canon === canon)) photos.push({ canon, distance });
     }
-    this.members.push({ ...member, images: photos.map((p) => p.canon) });
+    this.memberJson.push(JSON.stringify({ ...member, images: photos.map((p) => p.canon) }));
+    this.advertIds.push(member.id);
+    this.siteOf.push(member.site);
     this.grow(index + 1);
     this.parent[index] = index;
     this.size[index] = 1;
@@ -233,30 +268,28 @@ export class LinkageIndex {
       const key = type + SEP + value;
       const id = this.postings.get(key);
       if (id === undefined) {
-        this.postings.set(key, this.postingList.length);
-        this.postingList.push({
-          key,
-          first: index,
-          adverts: 1,
-          accounts: [account],
-          accountCount: 1,
-          hub: false,
-        });
+        this.postings.set(key, this.postKeys.length);
+        this.postKeys.push(key);
+        this.postFirst.push(index);
+        this.postAdverts.push(1);
+        this.postAccountCount.push(1);
+        this.postHub.push(0);
+        this.postAccount.push(account);
         return;
       }
-      const p = this.postingList[id]!;
-      p.adverts++;
-      if (p.accounts && !p.accounts.includes(account)) {
-        p.accounts.push(account);
-        p.accountCount++;
+      this.postAdverts[id]!++;
+      if (this.postHub[id] === 0 && this.isNewAccount(id, account)) {
+        this.postAccountCount[id]!++;
         const limit = type === 'image' ? this.options.imageHubAccounts : this.options.hubAccounts;
-        if (type !== 'account' && p.accountCount > limit) {
-          p.hub = true;
-          p.accounts = null;
+        if (type !== 'account' && this.postAccountCount[id]! > limit) {
+          this.postHub[id] = 1;
+          this.postAccount[id] = null;
+          this.postMoreAccounts.delete(id);
           this.hubIds.add(id);
           this.rebuildComponents();
         }
       }
+      const p = { hub: this.postHub[id] === 1, first: this.postFirst[id]! };
       if (p.hub) {
         hubs.push(this.hubOf(id));
         return;
@@ -297,13 +330,13 @@ export class LinkageIndex {
   networkIdOf(index: number): string | null {
     const root = this.find(index);
     if ((this.size[root] as number) < 2) return null;
-    return networkId(this.member(root));
+    return networkIdOf(this.siteOf[root]!, this.advertIds[root]!);
   }
 
   /** Every network (two or more adverts), in the order of their first advert. */
   networks(): Network[] {
     const byRoot = new Map<number, number[]>();
-    for (let i = 0; i < this.members.length; i++) {
+    for (let i = 0; i < this.memberJson.length; i++) {
       const root = this.find(i);
       if ((this.size[root] as number) < 2) continue;
       const list = byRoot.get(root);
@@ -329,13 +362,21 @@ export class LinkageIndex {
       format: 'beacon-linkage-index',
       version: 1,
       options: this.options,
-      members: this.members,
+      members: this.memberJson,
       edges: this.edges.state(),
-      postings: this.postingList,
+      postings: {
+        keys: this.postKeys,
+        first: this.postFirst,
+        adverts: this.postAdverts,
+        accountCount: this.postAccountCount,
+        hub: this.postHub,
+        account: this.postAccount,
+        moreAccounts: [...this.postMoreAccounts],
+      },
       imageCanon: [...this.imageCanon],
       pdq: this.pdq.toJSON(),
       text: this.text.snapshot(),
-      textDoc: this.textDoc.slice(0, this.members.length),
+      textDoc: this.textDoc.slice(0, this.memberJson.length),
     };
   }
 
@@ -345,20 +386,33 @@ export class LinkageIndex {
       throw new Error('not a Beacon linkage index snapshot (format beacon-linkage-index v1)');
     }
     const index = new LinkageIndex(snapshot.options);
-    for (const m of snapshot.members) index.members.push(m);
+    for (const json of snapshot.members) {
+      const m = JSON.parse(json) as NetworkMember;
+      index.memberJson.push(json);
+      index.advertIds.push(m.id);
+      index.siteOf.push(m.site);
+    }
     index.edges = EdgeStore.from(snapshot.edges);
-    index.grow(index.members.length + 1);
+    const n = index.memberJson.length;
+    index.grow(n + 1);
     let k = 0;
-    for (let i = 0; i <= index.members.length; i++) {
+    for (let i = 0; i <= n; i++) {
       while (k < index.edges.length && index.edges.bAt(k) < i) k++;
       index.edgeStart[i] = k;
     }
-    index.joined = index.members.length;
-    snapshot.postings.forEach((p, id) => {
-      index.postings.set(p.key, id);
-      index.postingList.push({ ...p, accounts: p.accounts ? [...p.accounts] : null });
-      if (p.hub) index.hubIds.add(id);
+    index.joined = n;
+    const p = snapshot.postings;
+    p.keys.forEach((key, id) => {
+      index.postings.set(key, id);
+      index.postKeys.push(key);
+      index.postFirst.push(p.first[id]!);
+      index.postAdverts.push(p.adverts[id]!);
+      index.postAccountCount.push(p.accountCount[id]!);
+      index.postHub.push(p.hub[id]!);
+      index.postAccount.push(p.account[id]!);
+      if (p.hub[id]) index.hubIds.add(id);
     });
+    for (const [id, accounts] of p.moreAccounts) index.postMoreAccounts.set(id, [...accounts]);
     for (const [k, v] of snapshot.imageCanon) index.imageCanon.set(k, v);
     index.pdq = PdqIndex.fromJSON(snapshot.pdq);
     index.text = TextLinker.restore(snapshot.text);
@@ -388,7 +442,7 @@ export class LinkageIndex {
       }
     }
     return {
-      id: networkId(this.member(members[0]!)),
+      id: networkIdOf(this.siteOf[members[0]!]!, this.advertIds[members[0]!]!),
       members,
       edges,
       hubs: [...hubs].map((k) => this.hubOf(k)),
@@ -406,14 +460,13 @@ export class LinkageIndex {
   }
 
   private hubOf(id: number): Hub {
-    const p = this.postingList[id]!;
-    const key = p.key;
+    const key = this.postKeys[id]!;
     const cut = key.indexOf(SEP);
     return {
       type: key.slice(0, cut) as LinkType,
       value: key.slice(cut + 1),
-      adverts: p.adverts,
-      accounts: p.accountCount,
+      adverts: this.postAdverts[id]!,
+      accounts: this.postAccountCount[id]!,
     };
   }
 
@@ -519,7 +572,7 @@ export class LinkageIndex {
 
   /** Replays every advert's joins, leaving out hub edges: the components as if known from the start. */
   private rebuildComponents(): void {
-    const n = this.members.length;
+    const n = this.memberJson.length;
     this.grow(n);
     for (let i = 0; i < n; i++) {
       this.parent[i] = i;
@@ -533,5 +586,9 @@ export class LinkageIndex {
 
 /** A network's id: from its first advert, so it does not change as the network grows. */
 export function networkId(first: NetworkMember): string {
-  return first.site === '' ? `net-${first.id}` : `net-${first.site}-${first.id}`;
+  return networkIdOf(first.site, first.id);
+}
+
+function networkIdOf(site: string, id: string): string {
+  return site === '' ? `net-${id}` : `net-${site}-${id}`;
 }

@@ -38,7 +38,7 @@ export class IncrementalScreener {
     const f = advertFeatures(advert);
     const own = screenAdvert(f, this.catalogue);
     const added = this.index.add(memberOf(f), f.text, linkSlots(f), f.extracted.text);
-    const idOf = (i: number) => this.index.member(i).id;
+    const idOf = (i: number) => this.index.advertId(i);
     const links = added.edges.map((e) => edgeRecord(e, idOf, (x) => this.index.explainText(x)));
     const network = this.index.networkOf(added.index);
     if (network === null) return { result: own, links, network: null };

@@ -1,6 +1,7 @@
 import type { CompiledCatalogue } from '../catalogue/compile-catalogue.ts';
 import { MAX_EVIDENCE } from '../catalogue/compile-catalogue.ts';
 import type { LinkageIndex, Network } from '../linkage/linkage-index.ts';
+import type { NetworkMember } from '../linkage/member.ts';
 import {
   edgeRecord,
   summariseNetwork,
@@ -48,9 +49,9 @@ export function scoreNetwork(
   network: Network,
   index: LinkageIndex,
   catalogue: CompiledCatalogue,
+  members: readonly NetworkMember[] = network.members.map((i) => index.member(i)),
 ): ScoredNetwork {
-  const members = network.members.map((i) => index.member(i));
-  const idOf = (i: number) => index.member(i).id;
+  const idOf = (i: number) => index.advertId(i);
   const text = network.edges.flatMap((e) =>
     e.type === 'text' ? [[idOf(e.a), idOf(e.b)] as const] : [],
   );
@@ -85,12 +86,12 @@ export function screenNetwork(
   index: LinkageIndex,
   catalogue: CompiledCatalogue,
 ): ScreenedNetwork {
-  const scored = scoreNetwork(network, index, catalogue);
   const members = network.members.map((i) => index.member(i));
+  const scored = scoreNetwork(network, index, catalogue, members);
   const edges = network.edges.map((e) =>
     edgeRecord(
       e,
-      (i) => index.member(i).id,
+      (i) => index.advertId(i),
       (x) => index.explainText(x),
     ),
   );
