@@ -121,6 +121,22 @@ export interface LinkageSnapshot {
 
 const SEP = '\u0000';
 
+/**
+ * A posting's key: `type \0 value`, except for photos, whose key is the hash itself (the same
+ * string the photo table holds, so a million photos are not stored twice; no other key is 64 hex
+ * digits without a separator).
+ */
+function postingKey(type: LinkType, value: string): string {
+  return type === 'image' ? value : type + SEP + value;
+}
+
+function splitKey(key: string): { type: LinkType; value: string } {
+  const cut = key.indexOf(SEP);
+  return cut < 0
+    ? { type: 'image', value: key }
+    : { type: key.slice(0, cut) as LinkType, value: key.slice(cut + 1) };
+}
+
 /** The incremental linkage index. */
 export class LinkageIndex {
   readonly options: LinkageOptions;
@@ -216,8 +232,7 @@ export class LinkageIndex {
   }
 
   private valueOfPosting(id: number): string {
-    const key = this.postKeys[id]!;
-    return key.slice(key.indexOf(SEP) + 1);
+    return splitKey(this.postKeys[id]!).value;
   }
 
   /** The template a text edge's two adverts share and the slots that differ. */
@@ -265,7 +280,7 @@ export class LinkageIndex {
     const hubs: Hub[] = [];
     const account = member.accountId === null ? `#${index}` : `${member.site}/${member.accountId}`;
     const see = (type: LinkType, value: string, distance = NaN) => {
-      const key = type + SEP + value;
+      const key = postingKey(type, value);
       const id = this.postings.get(key);
       if (id === undefined) {
         this.postings.set(key, this.postKeys.length);
@@ -451,20 +466,19 @@ export class LinkageIndex {
 
   private keysOf(m: NetworkMember): string[] {
     const keys: string[] = [];
-    if (m.payerId !== null) keys.push('payer' + SEP + `${m.site}/${m.payerId}`);
-    for (const v of m.phones) keys.push('phone' + SEP + v);
-    for (const v of m.emails) keys.push('email' + SEP + v);
-    for (const v of m.handles) keys.push('handle' + SEP + v);
-    for (const h of m.images) keys.push('image' + SEP + h); // canonical already
+    if (m.payerId !== null) keys.push(postingKey('payer', `${m.site}/${m.payerId}`));
+    for (const v of m.phones) keys.push(postingKey('phone', v));
+    for (const v of m.emails) keys.push(postingKey('email', v));
+    for (const v of m.handles) keys.push(postingKey('handle', v));
+    for (const h of m.images) keys.push(postingKey('image', h)); // canonical already
     return keys;
   }
 
   private hubOf(id: number): Hub {
-    const key = this.postKeys[id]!;
-    const cut = key.indexOf(SEP);
+    const { type, value } = splitKey(this.postKeys[id]!);
     return {
-      type: key.slice(0, cut) as LinkType,
-      value: key.slice(cut + 1),
+      type,
+      value,
       adverts: this.postAdverts[id]!,
       accounts: this.postAccountCount[id]!,
     };

@@ -26,8 +26,15 @@ export function groupReasons(
         else if (list.length < MAX_EVIDENCE) list.push(evidence);
       }
     }
+    // Most adverts of a finding have just that finding as evidence: they share one reason object
+    // (a network of a thousand adverts would otherwise hold a thousand copies).
+    const shared = new Map<Evidence, Reason>();
     for (const [id, evidence] of perAdvert) {
-      const reason: Reason = { indicator: d.id, family: d.family, weight: d.weight, evidence };
+      let reason: Reason | undefined = evidence.length === 1 ? shared.get(evidence[0]!) : undefined;
+      if (!reason) {
+        reason = { indicator: d.id, family: d.family, weight: d.weight, evidence };
+        if (evidence.length === 1) shared.set(evidence[0]!, reason);
+      }
       const list = out.get(id);
       if (list) list.push(reason);
       else out.set(id, [reason]);
