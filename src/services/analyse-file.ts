@@ -89,20 +89,21 @@ export async function analyseFile(options: AnalyseFileOptions): Promise<AnalyseO
     summary: join(options.outDir, ANALYSE_FILES.summary),
   };
   const pendingPath = join(options.outDir, '.pending-adverts.jsonl');
-  const index = new LinkageIndex(options.linkage);
   const summary = emptySummary(compiled.version);
   try {
     const imageFiles: ImageFileCounts = { hashed: 0, unreadable: 0, lowQuality: 0 };
-    await screenAndLink(options, total, index, summary, pendingPath, files.rejected, imageFiles);
-    const networks = await scoreNetworks(options, index, compiled, files.networks);
-    await writeResults(options, index, compiled, networks, summary, pendingPath, files.adverts);
-    const counts = networkCounts(networks.levels, index);
-    const full = { ...summary, networks: counts, imageFiles };
+    const linked = await linkAndScoreNetworks(options, total, compiled, summary, pendingPath, {
+      ...files,
+      imageFiles,
+    });
+    // The index is gone by now (saved if asked): pass two needs only each advert's network id
+    // and the networks' reasons, so the memory of the index is free for it.
+    await writeResults(options, linked, compiled, summary, pendingPath, files.adverts);
+    const full = { ...summary, networks: linked.counts, imageFiles };
     await writeFile(
       files.summary,
       `${JSON.stringify({ source: options.input, ...full }, null, 1)}\n`,
     );
-    if (options.saveIndex) await saveLinkageIndex(index, options.saveIndex);
     return { summary: full, catalogue, files };
   } finally {
     await rm(pendingPath, { force: true });
@@ -229,6 +230,32 @@ async function screenAndLink(
   }
 }
 
+/** Pass one and the scoring of networks, with the index kept to this function. */
+async function linkAndScoreNetworks(
+  options: AnalyseFileOptions,
+  total: number,
+  compiled: CompiledCatalogue,
+  summary: ScreenSummary,
+  pendingPath: string,
+  files: { rejected: string; networks: string; imageFiles: ImageFileCounts },
+): Promise<ScoredNetworks & { counts: NetworkCounts; networkIds: readonly (string | null)[] }> {
+  const index = new LinkageIndex(options.linkage);
+  await screenAndLink(
+    options,
+    total,
+    index,
+    summary,
+    pendingPath,
+    files.rejected,
+    files.imageFiles,
+  );
+  const networks = await scoreNetworks(options, index, compiled, files.networks);
+  const counts = networkCounts(networks.levels, index);
+  const networkIds = index.networkIds();
+  if (options.saveIndex) await saveLinkageIndex(index, options.saveIndex);
+  return { ...networks, counts, networkIds };
+}
+
 interface ScoredNetworks {
   readonly levels: readonly { level: Level; size: number }[];
   /** Network reasons per advert position. */
@@ -265,9 +292,8 @@ async function scoreNetworks(
 
 async function writeResults(
   options: AnalyseFileOptions,
-  index: LinkageIndex,
+  networks: ScoredNetworks & { networkIds: readonly (string | null)[] },
   compiled: CompiledCatalogue,
-  networks: ScoredNetworks,
   summary: ScreenSummary,
   pendingPath: string,
   advertsPath: string,
@@ -279,19 +305,20 @@ async function writeResults(
     for await (const line of lines) {
       if (line === '') continue;
       const { r, f } = JSON.parse(line) as Pending;
-      const result = withNetwork(r, index.networkIdOf(i), networks.reasons.get(i) ?? [], compiled);
+      const networkId = networks.networkIds[i] ?? null;
+      const result = withNetwork(r, networkId, networks.reasons.get(i) ?? [], compiled);
       addToSummary(summary, result, f);
       out.write(JSON.stringify(result));
       i++;
       if (i % 5000 === 0) {
         await out.flush();
-        options.onProgress?.('write', i, index.count);
+        options.onProgress?.('write', i, networks.networkIds.length);
       }
     }
   } finally {
     await out.close();
   }
-  options.onProgress?.('write', i, index.count);
+  options.onProgress?.('write', i, networks.networkIds.length);
 }
 
 function networkCounts(records: ScoredNetworks['levels'], index: LinkageIndex): NetworkCounts {

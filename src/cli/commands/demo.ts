@@ -45,7 +45,9 @@ export function demoCommand(): Command {
       printNetworkCounts(outcome.summary.networks);
       const report = await writeReport({ dir: resultsDir, now: () => new Date() });
       console.log(`\n3. Report:  ${report}`);
-      console.log(`   Check:   npx beacon evaluate --truth ${corpus.truth} --results ${resultsDir}`);
+      console.log(
+        `   Check:   npx beacon evaluate --truth ${corpus.truth} --results ${resultsDir}`,
+      );
       console.log(
         '\nOpen the report in a browser. Scores are leads for human review, never proof.',
       );

@@ -348,6 +348,24 @@ export class LinkageIndex {
     return networkIdOf(this.siteOf[root]!, this.advertIds[root]!);
   }
 
+  /** Every advert's network id (null when alone), one string per network. */
+  networkIds(): (string | null)[] {
+    const ids = new Map<number, string>();
+    const out: (string | null)[] = [];
+    for (let i = 0; i < this.memberJson.length; i++) {
+      const root = this.find(i);
+      if ((this.size[root] as number) < 2) {
+        out.push(null);
+        continue;
+      }
+      let id = ids.get(root);
+      if (id === undefined)
+        ids.set(root, (id = networkIdOf(this.siteOf[root]!, this.advertIds[root]!)));
+      out.push(id);
+    }
+    return out;
+  }
+
   /** Every network (two or more adverts), in the order of their first advert. */
   networks(): Network[] {
     const byRoot = new Map<number, number[]>();
