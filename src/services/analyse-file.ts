@@ -268,12 +268,13 @@ async function scoreNetworks(
   compiled: CompiledCatalogue,
   path: string,
 ): Promise<ScoredNetworks> {
-  const networks = index.networks();
+  const networks = index.networkMembers();
   const writer = openLineWriter(path);
   const levels: { level: Level; size: number }[] = [];
   const reasons = new Map<number, readonly Reason[]>();
   try {
-    for (const [k, network] of networks.entries()) {
+    for (const [k, members] of networks.entries()) {
+      const network = index.network(members);
       const screened = screenNetwork(network, index, compiled);
       levels.push({ level: screened.record.level, size: network.members.length });
       for (const [i, r] of screened.advertReasons) reasons.set(i, r);

@@ -368,6 +368,14 @@ export class LinkageIndex {
 
   /** Every network (two or more adverts), in the order of their first advert. */
   networks(): Network[] {
+    return this.networkMembers().map((members) => this.networkFrom(members));
+  }
+
+  /**
+   * The adverts of every network, in the order of their first advert; `network(members)` builds
+   * one network at a time (with its edges), so all of them need not be in memory at once.
+   */
+  networkMembers(): number[][] {
     const byRoot = new Map<number, number[]>();
     for (let i = 0; i < this.memberJson.length; i++) {
       const root = this.find(i);
@@ -376,7 +384,12 @@ export class LinkageIndex {
       if (list) list.push(i);
       else byRoot.set(root, [i]);
     }
-    return [...byRoot.values()].map((members) => this.networkFrom(members));
+    return [...byRoot.values()];
+  }
+
+  /** The network made of `members` (a list from networkMembers). */
+  network(members: number[]): Network {
+    return this.networkFrom(members);
   }
 
   /** The network of the advert at `index`, or null when it is alone. */
