@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdvertRecord } from '../advert/parse-advert.ts';
 import { advertFeatures } from '../model/features.ts';
-import { memberOf } from '../linkage/member.ts';
-import { GROUP_CHECK_FNS, personaKey } from './group-checks.ts';
+import { memberOf, memberPersona as personaKey } from '../linkage/member.ts';
+import { GROUP_CHECK_FNS } from './group-checks.ts';
 
 const features = (records: object[]) =>
   records.map((r, i) => {

@@ -1,5 +1,5 @@
 import type { GroupCheck } from './catalogue-schema.ts';
-import { countPersonas, memberPersona, type NetworkMember } from '../linkage/member.ts';
+import { countPersonas, type NetworkMember } from '../linkage/member.ts';
 
 type Params = Readonly<Record<string, number>>;
 
@@ -23,9 +23,6 @@ export type GroupCheckFn = (
   params: Params,
   links?: GroupLinks,
 ) => GroupFinding[];
-
-/** The persona an advert presents: its name and stated age; null when it states neither. */
-export const personaKey = memberPersona;
 
 function groupBy(
   adverts: readonly NetworkMember[],

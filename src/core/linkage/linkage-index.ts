@@ -15,6 +15,7 @@
  * incremental run over the same adverts in the same order give the same networks.
  */
 import type { TextExtraction } from '../extract/types.ts';
+import { hammingDistance } from '../image/pdq.ts';
 import { PdqIndex, type PdqIndexJson } from '../image/pdq-index.ts';
 import { EdgeStore, type Edge, type EdgeStoreState, type LinkType } from './edge-store.ts';
 import type { NetworkMember } from './member.ts';
@@ -368,7 +369,7 @@ export class LinkageIndex {
 
   /** Every network (two or more adverts), in the order of their first advert. */
   networks(): Network[] {
-    return this.networkMembers().map((members) => this.networkFrom(members));
+    return this.networkMembers().map((members) => this.network(members));
   }
 
   /**
@@ -387,10 +388,6 @@ export class LinkageIndex {
     return [...byRoot.values()];
   }
 
-  /** The network made of `members` (a list from networkMembers). */
-  network(members: number[]): Network {
-    return this.networkFrom(members);
-  }
 
   /** The network of the advert at `index`, or null when it is alone. */
   networkOf(index: number): Network | null {
@@ -399,7 +396,7 @@ export class LinkageIndex {
     const members: number[] = [root];
     for (let i = this.next[root] as number; i !== root; i = this.next[i] as number) members.push(i);
     members.sort((x, y) => x - y);
-    return this.networkFrom(members);
+    return this.network(members);
   }
 
   /** The saved state, to restore with `LinkageIndex.restore`. */
@@ -469,7 +466,8 @@ export class LinkageIndex {
 
   // -------------------------------------------------------------------------------------------
 
-  private networkFrom(members: number[]): Network {
+  /** The network made of `members` (a list from networkMembers), with its edges and hubs. */
+  network(members: number[]): Network {
     const hubs = new Set<number>();
     const edges: Edge[] = [];
     for (const i of members) {
@@ -518,7 +516,7 @@ export class LinkageIndex {
   /** The identifier an image joins: its own hash, or the nearest earlier near copy's. */
   private canonicalImage(hash: string): [canon: string, distance: number] {
     const known = this.imageCanon.get(hash);
-    if (known !== undefined) return [known, known === hash ? 0 : this.distanceTo(hash, known)];
+    if (known !== undefined) return [known, known === hash ? 0 : hammingDistance(hash, known)];
     const matches = this.pdq.query(hash, this.options.imageDistance);
     let best: { id: string; distance: number } | undefined;
     for (const m of matches) if (!best || m.distance < best.distance) best = m;
@@ -529,18 +527,6 @@ export class LinkageIndex {
     this.imageCanon.set(hash, hash);
     this.pdq.add(hash, hash);
     return [hash, 0];
-  }
-
-  private distanceTo(a: string, b: string): number {
-    let d = 0;
-    for (let i = 0; i < a.length; i += 8) {
-      let x = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
-      while (x) {
-        x &= x - 1;
-        d++;
-      }
-    }
-    return d;
   }
 
   private grow(n: number): void {
@@ -630,10 +616,6 @@ export class LinkageIndex {
 }
 
 /** A network's id: from its first advert, so it does not change as the network grows. */
-export function networkId(first: NetworkMember): string {
-  return networkIdOf(first.site, first.id);
-}
-
 function networkIdOf(site: string, id: string): string {
   return site === '' ? `net-${id}` : `net-${site}-${id}`;
 }
