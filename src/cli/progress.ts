@@ -1,3 +1,4 @@
+import type { AnalyseStage } from '../services/analyse-file.ts';
 import cliProgress from 'cli-progress';
 
 /** A progress display: a bar on a terminal, nothing when output is piped or in CI. */
@@ -22,5 +23,31 @@ export function startProgress(label: string, total: number, unit = 'adverts'): P
   return {
     update: (value) => bar.update(Math.min(value, total)),
     stop: () => bar.stop(),
+  };
+}
+
+const STAGES: Record<AnalyseStage, { label: string; unit: string }> = {
+  'screen-and-link': { label: 'Screening and linking', unit: 'bytes' },
+  'score-networks': { label: 'Scoring networks', unit: 'networks' },
+  write: { label: 'Writing results', unit: 'adverts' },
+};
+
+/** A progress bar per stage of an analysis. */
+export function analyseProgress(): {
+  onProgress: (stage: AnalyseStage, done: number, total: number) => void;
+  stop: () => void;
+} {
+  let stage: AnalyseStage | null = null;
+  let progress: Progress | null = null;
+  return {
+    onProgress: (s, done, total) => {
+      if (s !== stage) {
+        progress?.stop();
+        stage = s;
+        progress = startProgress(STAGES[s].label, total, STAGES[s].unit);
+      }
+      progress?.update(done);
+    },
+    stop: () => progress?.stop(),
   };
 }

@@ -1,38 +1,13 @@
-import { Command, Option } from 'commander';
-import { analyseFile, type AnalyseStage } from '../../services/analyse-file.ts';
+import { Command } from 'commander';
+import { analyseFile } from '../../services/analyse-file.ts';
+import { addInputOptions } from '../input-options.ts';
 import { fmt, positiveInt } from '../output.ts';
-import { startProgress, type Progress } from '../progress.ts';
+import { analyseProgress } from '../progress.ts';
 import { printNetworkCounts, printScreenSummary } from '../print-summary.ts';
-
-const STAGES: Record<AnalyseStage, { label: string; unit: string }> = {
-  'screen-and-link': { label: 'Screening and linking', unit: 'bytes' },
-  'score-networks': { label: 'Scoring networks', unit: 'networks' },
-  write: { label: 'Writing results', unit: 'adverts' },
-};
-
-/** A progress bar per stage of an analysis. */
-export function analyseProgress(): {
-  onProgress: (stage: AnalyseStage, done: number, total: number) => void;
-  stop: () => void;
-} {
-  let stage: AnalyseStage | null = null;
-  let progress: Progress | null = null;
-  return {
-    onProgress: (s, done, total) => {
-      if (s !== stage) {
-        progress?.stop();
-        stage = s;
-        progress = startProgress(STAGES[s].label, total, STAGES[s].unit);
-      }
-      progress?.update(done);
-    },
-    stop: () => progress?.stop(),
-  };
-}
 
 /** `beacon analyse <file> --out <dir>`: screen, link and score in one run. */
 export function analyseCommand(): Command {
-  return new Command('analyse')
+  return addInputOptions(new Command('analyse'))
     .description(
       'Screen, link and score a JSON Lines or CSV file of adverts (format v1): the main batch ' +
         'job. Joins adverts into networks by shared phones, emails, payers, accounts, handles, ' +
@@ -40,16 +15,6 @@ export function analyseCommand(): Command {
         'contributions to each advert. Writes <dir>/adverts.jsonl (with networkId), ' +
         '<dir>/networks.jsonl, <dir>/rejected.jsonl and <dir>/summary.json.',
     )
-    .argument('<file>', 'adverts file (.jsonl, or .csv with the same column names)')
-    .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
-    .option('--site <site>', 'site for adverts that name none')
-    .addOption(
-      new Option('--format <format>', 'input format (default: from the file name)').choices([
-        'jsonl',
-        'csv',
-      ]),
-    )
-    .option('--catalogue <file>', 'indicator catalogue (default: the shipped one)')
     .option(
       '--hub-accounts <n>',
       'a phone, email, payer or handle behind more accounts than this is a hub, not a link',

@@ -5,8 +5,7 @@ import { DEMO_DEFAULTS, writeDemoCorpus } from '../../services/write-demo-corpus
 import { writeReport } from '../../services/write-report.ts';
 import { fmt, positiveInt } from '../output.ts';
 import { printNetworkCounts, printScreenSummary } from '../print-summary.ts';
-import { analyseProgress } from './analyse.ts';
-import { startProgress } from '../progress.ts';
+import { analyseProgress, startProgress } from '../progress.ts';
 
 /** `beacon demo`: the main job on demo data (what `npm start` runs). */
 export function demoCommand(): Command {

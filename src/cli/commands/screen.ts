@@ -1,4 +1,5 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
+import { addInputOptions } from '../input-options.ts';
 import { screenFile } from '../../services/screen-file.ts';
 import { fmt } from '../output.ts';
 import { startProgress } from '../progress.ts';
@@ -6,22 +7,12 @@ import { printScreenSummary } from '../print-summary.ts';
 
 /** `beacon screen <file> --out <dir>`: screen a file of adverts. */
 export function screenCommand(): Command {
-  return new Command('screen')
+  return addInputOptions(new Command('screen'))
     .description(
       'Screen a JSON Lines or CSV file of adverts (format v1) against the indicator catalogue. ' +
         'Writes <dir>/adverts.jsonl (one result per advert), <dir>/rejected.jsonl (lines that ' +
         'failed validation, with the errors and the original line) and <dir>/summary.json.',
     )
-    .argument('<file>', 'adverts file (.jsonl, or .csv with the same column names)')
-    .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
-    .option('--site <site>', 'site for adverts that name none')
-    .addOption(
-      new Option('--format <format>', 'input format (default: from the file name)').choices([
-        'jsonl',
-        'csv',
-      ]),
-    )
-    .option('--catalogue <file>', 'indicator catalogue (default: the shipped one)')
     .action(
       async (
         file: string,
