@@ -73,10 +73,11 @@ export interface AnalyseOutcome {
 }
 
 /**
- * Screens, links and scores a file of adverts: the main batch job. Pass one screens each advert
- * and adds it to the linkage index, parking its result in a temporary file; then every network is
- * scored; pass two adds each advert's network contributions and writes the results. Memory holds
- * the index (compact records of every advert) and the networks' reasons, never the results.
+ * Screens, links and scores a file of adverts: the main batch job. In pass one a worker thread
+ * screens each advert into a temporary file while this thread adds it to the linkage index; then
+ * every network is scored and written, and the index is saved (if asked) and let go; pass two
+ * adds each advert's network contributions and writes the results. Memory holds the index
+ * (compact records of every advert) and the networks' reasons, never the results.
  */
 export async function analyseFile(options: AnalyseFileOptions): Promise<AnalyseOutcome> {
   const { catalogue, compiled } = await loadCompiledCatalogue(options.cataloguePath);

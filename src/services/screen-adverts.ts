@@ -5,6 +5,7 @@ import {
   addRejected,
   addToSummary,
   emptySummary,
+  summaryFacts,
   type ScreenSummary,
 } from '../core/screen/summary.ts';
 import type { InputItem } from '../io/advert-file.ts';
@@ -35,7 +36,7 @@ export async function screenAdverts(deps: ScreenAdvertsDeps): Promise<ScreenSumm
       if (item.parsed.ok) {
         const features = advertFeatures(item.parsed.advert);
         const result = screenAdvert(features, deps.catalogue);
-        addToSummary(summary, result, features);
+        addToSummary(summary, result, summaryFacts(features));
         deps.results.write(JSON.stringify(result));
       } else {
         addRejected(summary, { line: item.line, errors: item.parsed.errors });

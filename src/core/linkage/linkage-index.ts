@@ -388,7 +388,6 @@ export class LinkageIndex {
     return [...byRoot.values()];
   }
 
-
   /** The network of the advert at `index`, or null when it is alone. */
   networkOf(index: number): Network | null {
     const root = this.find(index);

@@ -82,10 +82,9 @@ export function summaryFacts(f: AdvertFeatures): SummaryFacts {
 export function addToSummary(
   summary: ScreenSummary,
   result: AdvertResult,
-  f: AdvertFeatures | SummaryFacts,
+  facts: SummaryFacts,
 ): void {
-  const facts = 'advert' in f ? null : f;
-  const language = facts ? facts.language : (f as AdvertFeatures).language.code;
+  const language = facts.language;
   summary.screened++;
   summary.byLevel[result.level]++;
   const families = new Set<Family>();
@@ -99,7 +98,7 @@ export function addToSummary(
   const top = summary.top;
   const last = top[top.length - 1];
   if (top.length >= TOP_ADVERTS && last && ranksAbove(result, last.result) <= 0) return;
-  const { title, text, name, age, town } = facts ?? summaryFacts(f as AdvertFeatures);
+  const { title, text, name, age, town } = facts;
   const entry: TopAdvert = { result, title, text, name, age, town };
   let i = top.length;
   while (i > 0 && ranksAbove(result, top[i - 1]!.result) > 0) i--;
