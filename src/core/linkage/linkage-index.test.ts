@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateCorpus } from '../demo/generate-corpus.ts';
 import { advertFeatures } from '../model/features.ts';
 import { LinkageIndex, type LinkageOptions, type Network } from './linkage-index.ts';
 import { countPersonas, memberOf, type NetworkMember } from './member.ts';
-import { parseAdvertRecord } from '../advert/parse-advert.ts';
+import { demoAdverts } from '../../../test/support/demo-adverts.ts';
 
 const SMALL: Partial<LinkageOptions> = { text: { sketchBits: 16 } };
 
@@ -132,18 +131,8 @@ describe('LinkageIndex', () => {
   });
 
   it('gives the same networks in a batch and one at a time across a save and restore', () => {
-    const items = [
-      ...generateCorpus({
-        adverts: 1500,
-        seed: 3,
-        start: '2026-01-01T00:00:00Z',
-        days: 20,
-        site: 'demo',
-      }),
-    ].map(({ advert }) => {
-      const parsed = parseAdvertRecord(advert as unknown as Record<string, unknown>);
-      if (!parsed.ok) throw new Error('demo advert invalid');
-      const f = advertFeatures(parsed.advert);
+    const items = demoAdverts(1500, 3, 20).map((advert) => {
+      const f = advertFeatures(advert);
       return {
         m: memberOf(f),
         text: f.text,

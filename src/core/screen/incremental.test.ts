@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseAdvertRecord } from '../advert/parse-advert.ts';
+import { demoAdverts } from '../../../test/support/demo-adverts.ts';
 import { catalogueSchema } from '../catalogue/catalogue-schema.ts';
 import { compileCatalogue } from '../catalogue/compile-catalogue.ts';
-import { generateCorpus } from '../demo/generate-corpus.ts';
 import { LinkageIndex } from '../linkage/linkage-index.ts';
 import { IncrementalScreener } from './incremental.ts';
 
@@ -17,19 +16,7 @@ const catalogue = compileCatalogue(
 
 describe('IncrementalScreener', () => {
   it('scores each advert with its network as it stands when it is added', () => {
-    const adverts = [
-      ...generateCorpus({
-        adverts: 1200,
-        seed: 5,
-        start: '2026-01-01T00:00:00Z',
-        days: 15,
-        site: 'demo',
-      }),
-    ].map(({ advert }) => {
-      const p = parseAdvertRecord(advert as unknown as Record<string, unknown>);
-      if (!p.ok) throw new Error('invalid demo advert');
-      return p.advert;
-    });
+    const adverts = demoAdverts(1200, 5, 15);
     const screener = new IncrementalScreener(
       catalogue,
       new LinkageIndex({ text: { sketchBits: 16 } }),
