@@ -6,7 +6,16 @@ export type ErrorCode =
   | 'CATALOGUE_EXAMPLES_FAILED'
   | 'CATALOGUE_VERSION_NOT_BUMPED'
   | 'IO_ERROR'
-  | 'IMAGE_UNREADABLE';
+  | 'IMAGE_UNREADABLE'
+  | 'CONFIG_INVALID'
+  | 'STORE_LOCKED'
+  | 'STORE_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'AUDIT_CHAIN_BROKEN';
 
 /** An error a user can act on: a stable code, a message, and optional structured details. */
 export class AppError extends Error {
