@@ -221,7 +221,7 @@ export const results = pgTable(
   ],
 );
 
-/** Typed, explained links between adverts. */
+/** Typed, explained links between adverts (an EdgeRecord without its ends in `detail`). */
 export const links = pgTable(
   'links',
   {
@@ -232,14 +232,30 @@ export const links = pgTable(
       .notNull()
       .references(() => adverts.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
-    detail: text('detail').notNull(),
-    weight: real('weight').notNull(),
+    detail: jsonb('detail').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.fromAdvertId, t.toAdvertId, t.type] }),
     index().on(t.toAdvertId),
   ],
+);
+
+/**
+ * The order in which advert versions entered the linkage index. Every process that links replays
+ * it, so all of them hold the same networks (see services/link-stored-adverts.ts).
+ */
+export const linkLog = pgTable(
+  'link_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    advertId: bigint('advert_id', { mode: 'number' })
+      .notNull()
+      .references(() => adverts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex().on(t.advertId, t.version)],
 );
 
 /** Networks of linked adverts, with their score and record (networks.jsonl's shape). */

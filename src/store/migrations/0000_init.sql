@@ -109,12 +109,18 @@ CREATE TABLE "jobs" (
 	CONSTRAINT "jobs_key_unique" UNIQUE("key")
 );
 --> statement-breakpoint
+CREATE TABLE "link_log" (
+	"seq" bigint PRIMARY KEY NOT NULL,
+	"advert_id" bigint NOT NULL,
+	"version" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "links" (
 	"from_advert_id" bigint NOT NULL,
 	"to_advert_id" bigint NOT NULL,
 	"type" text NOT NULL,
-	"detail" text NOT NULL,
-	"weight" real NOT NULL,
+	"detail" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "links_from_advert_id_to_advert_id_type_pk" PRIMARY KEY("from_advert_id","to_advert_id","type")
 );
@@ -254,6 +260,7 @@ ALTER TABLE "decisions" ADD CONSTRAINT "decisions_user_id_users_id_fk" FOREIGN K
 ALTER TABLE "identifiers" ADD CONSTRAINT "identifiers_advert_id_adverts_id_fk" FOREIGN KEY ("advert_id") REFERENCES "public"."adverts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "images" ADD CONSTRAINT "images_advert_id_adverts_id_fk" FOREIGN KEY ("advert_id") REFERENCES "public"."adverts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "link_log" ADD CONSTRAINT "link_log_advert_id_adverts_id_fk" FOREIGN KEY ("advert_id") REFERENCES "public"."adverts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "links" ADD CONSTRAINT "links_from_advert_id_adverts_id_fk" FOREIGN KEY ("from_advert_id") REFERENCES "public"."adverts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "links" ADD CONSTRAINT "links_to_advert_id_adverts_id_fk" FOREIGN KEY ("to_advert_id") REFERENCES "public"."adverts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -282,6 +289,7 @@ CREATE INDEX "decisions_review_item_id_index" ON "decisions" USING btree ("revie
 CREATE INDEX "identifiers_type_value_index" ON "identifiers" USING btree ("type","value");--> statement-breakpoint
 CREATE INDEX "images_pdq_index" ON "images" USING btree ("pdq");--> statement-breakpoint
 CREATE INDEX "jobs_ready" ON "jobs" USING btree ("status","run_after");--> statement-breakpoint
+CREATE UNIQUE INDEX "link_log_advert_id_version_index" ON "link_log" USING btree ("advert_id","version");--> statement-breakpoint
 CREATE INDEX "links_to_advert_id_index" ON "links" USING btree ("to_advert_id");--> statement-breakpoint
 CREATE INDEX "memberships_org_id_index" ON "memberships" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "network_members_advert_id_index" ON "network_members" USING btree ("advert_id");--> statement-breakpoint
