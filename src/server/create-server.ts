@@ -2,9 +2,10 @@
 // reference at /api/docs, authentication (session cookie or API key), CSRF checks for cookie
 // sessions, permission checks, and problem+json errors.
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -43,8 +44,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: config.maxBodyBytes,
-    // Request logs carry method, route and status only: never bodies, queries or headers.
-    disableRequestLogging: true,
+    // Fastify's own request logs would carry URLs with their queries: ours (below) do not.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
@@ -74,6 +75,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   );
 
   await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('RATE_LIMITED', `too many requests; try again in ${ctx.after}`),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -105,6 +111,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     ),
   );
 
+  // One line per request: method, route pattern, status and time; never bodies, queries, headers.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   for (const route of ROUTES) registerRoute(app, route as RouteDef, routeContext);
@@ -127,7 +146,12 @@ function registerRoute(app: FastifyInstance, route: RouteDef, rc: RouteContext):
       ...(schema.body ? { body: schema.body } : {}),
       ...(schema.response ? { response: schema.response } : {}),
     },
-    preHandler: async (req) => {
+    ...(route.perMinute !== undefined
+      ? { config: { rateLimit: { max: route.perMinute, timeWindow: 60_000 } } }
+      : {}),
+    // Authentication and permission come before body validation: a caller who may not use a
+    // route learns nothing about what it accepts.
+    onRequest: async (req) => {
       if (route.access === 'public') return;
       const auth = await authenticate(req, rc.ctx);
       if (auth === null) throw new AppError('UNAUTHENTICATED', 'sign in, or send an API key');
@@ -149,7 +173,7 @@ function registerRoute(app: FastifyInstance, route: RouteDef, rc: RouteContext):
             : 'give your second factor first (POST /api/v1/auth/second-factor)',
         );
       }
-      if (!can(auth.actor, route.access)) {
+      if (route.access !== 'signed-in' && !can(auth.actor, route.access)) {
         throw new AppError('FORBIDDEN', `this needs the ${route.access} permission`);
       }
       req.actor = auth.actor;

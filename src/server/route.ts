@@ -8,14 +8,19 @@ import type { Config } from '../config.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { StoreLinker } from '../services/link-stored-adverts.ts';
 
-/** Who may call a route: anyone, anyone with a (possibly half-finished) session, or a permission. */
-export type Access = 'public' | 'pending-session' | Permission;
+/**
+ * Who may call a route: anyone; anyone with a session, even one still waiting for its second
+ * factor; anyone fully signed in; or holders of a permission.
+ */
+export type Access = 'public' | 'pending-session' | 'signed-in' | Permission;
 
 /** What handlers receive besides the request. */
 export interface RouteContext {
   readonly ctx: ServiceContext;
   readonly config: Config;
   readonly linker: StoreLinker;
+  /** Tells this process's workers new jobs are queued. */
+  readonly wake: () => void;
 }
 
 export interface RouteSchemas {
@@ -45,6 +50,8 @@ export interface RouteDef<S extends RouteSchemas = RouteSchemas> {
   readonly status?: number;
   /** Body types other than JSON this route accepts (e.g. JSON Lines). */
   readonly consumes?: readonly string[];
+  /** Requests per minute from one address (sign-in and the like). */
+  readonly perMinute?: number;
   handler(req: RouteRequest<S>, rc: RouteContext, reply: FastifyReply): Promise<unknown>;
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -43,8 +44,34 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return openEmbedded(options.dataDir ?? './data');
 }
 
-/** Applies every committed migration not yet applied. Safe to run on every start. */
+/** How many committed migrations there are. */
+function committedMigrations(): number {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+/** How many migrations the store has applied (0 for a new store). */
+export async function appliedMigrations(store: Store): Promise<number> {
+  const [exists] = await queryRows<{ t: string | null }>(
+    store.db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
+  );
+  if (exists?.t === null || exists?.t === undefined) return 0;
+  const [row] = await queryRows<{ n: number }>(
+    store.db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * Applies every committed migration not yet applied. Safe to run on every start; when nothing is
+ * pending it only reads, so a least-privilege database role can start Beacon (docs/operations.md).
+ */
 export async function migrateStore(store: Store): Promise<void> {
+  if ((await appliedMigrations(store)) >= committedMigrations()) return;
   const config = { migrationsFolder: MIGRATIONS };
   if (store.kind === 'pglite') {
     await migratePglite(store.db as Parameters<typeof migratePglite>[0], config);

@@ -56,6 +56,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     totpSecret: text('totp_secret'),
     totpEnabledAt: ts('totp_enabled_at'),
+    /** The last TOTP time step accepted: a code is never accepted twice (RFC 6238 §5.2). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     disabledAt: ts('disabled_at'),

@@ -26,14 +26,24 @@ export interface AuditEvent extends AuditEventInput {
 /** The hash the first event points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth, so equal events always give equal text. */
+/**
+ * JSON with object keys sorted at every depth, so equal events always give equal text. Values go
+ * through JSON.stringify first (toJSON, dropped undefined, NaN as null) because the store keeps
+ * exactly that, and a verifier reading it back must arrive at the same text.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const text = JSON.stringify(value ?? null) as string | undefined;
+  return canonical(text === undefined ? null : (JSON.parse(text) as unknown));
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  // Sorted by UTF-16 code units, the same order on every engine and every run.
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
 /** The text an event's hash covers: its previous hash and every field but its own hash. */

@@ -3,13 +3,32 @@ import type { RouteDef, RouteSchemas } from '../route.ts';
 import { getAdvertRoute } from './adverts/get.ts';
 import { ingestAdvertsRoute } from './adverts/ingest.ts';
 import { listAdvertsRoute } from './adverts/list.ts';
+import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from './api-keys/api-keys.ts';
+import { listAuditRoute } from './audit/list.ts';
+import { secondFactorRoute } from './auth/second-factor.ts';
+import { meRoute, signOutRoute, switchOrgRoute } from './auth/session.ts';
+import { signInRoute } from './auth/sign-in.ts';
+import { beginTotpRoute, confirmTotpRoute } from './auth/totp.ts';
 import { getNetworkRoute } from './networks/get.ts';
 import { listNetworksRoute } from './networks/list.ts';
+import { createReferralRoute } from './referrals/create.ts';
 
-export const ROUTES: readonly RouteDef<RouteSchemas>[] = [
+export const ROUTES = [
+  signInRoute,
+  secondFactorRoute,
+  beginTotpRoute,
+  confirmTotpRoute,
+  signOutRoute,
+  meRoute,
+  switchOrgRoute,
   ingestAdvertsRoute,
   listAdvertsRoute,
   getAdvertRoute,
   listNetworksRoute,
   getNetworkRoute,
+  createReferralRoute,
+  createApiKeyRoute,
+  listApiKeysRoute,
+  revokeApiKeyRoute,
+  listAuditRoute,
 ] as unknown as readonly RouteDef<RouteSchemas>[];

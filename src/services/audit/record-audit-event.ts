@@ -1,13 +1,13 @@
 // Appends one event to the audit trail. Appends are serialised by a transaction-scoped advisory
 // lock so that each event's prevHash is the hash of the event before it, even with several
 // processes writing to one PostgreSQL.
-import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
-import { auditHashInput, GENESIS_HASH } from '../../core/audit/audit-event.ts';
+import { GENESIS_HASH } from '../../core/audit/audit-event.ts';
 import type { AuditEventInput } from '../../core/audit/audit-event.ts';
 import { auditEvents } from '../../store/schema.ts';
 import type { Db } from '../../store/open-store.ts';
 import type { ServiceContext } from '../context.ts';
+import { hashAuditEvent } from './hash-audit-event.ts';
 
 /** Advisory lock key of the audit chain (any constant; "beacon-audit" in ASCII-ish). */
 const AUDIT_LOCK = 0x6265_6163;
@@ -32,9 +32,7 @@ async function append(db: Db, ctx: ServiceContext, event: AuditEventInput): Prom
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = ctx.clock.now().toISOString();
-  const hash = createHash('sha256')
-    .update(auditHashInput({ ...event, seq, at, prevHash }))
-    .digest('hex');
+  const hash = hashAuditEvent({ ...event, seq, at, prevHash });
   await db.insert(auditEvents).values({
     seq,
     at: new Date(at),

@@ -37,8 +37,10 @@ export const ingestAdvertsRoute = defineRoute({
       ),
     response: { 202: outcome },
   },
-  async handler(req, { ctx }) {
+  async handler(req, { ctx, wake }) {
     if (req.actor.kind === 'system') throw new AppError('FORBIDDEN', 'no site to ingest for');
-    return ingestAdverts(ctx, { orgId: req.actor.orgId, records: req.body });
+    const outcome = await ingestAdverts(ctx, { orgId: req.actor.orgId, records: req.body });
+    if (outcome.screeningJobId !== null) wake();
+    return outcome;
   },
 });

@@ -1,0 +1,268 @@
+// The authorisation matrix, driven through HTTP: every route, as every role and as API keys of
+// every scope, is allowed exactly when the permission matrix says so. Then tenant isolation: one
+// organisation's data, tried from another's accounts by every route that takes an id.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.ts';
+import { API_KEY_SCOPES, can, ROLES_BY_ORG_KIND } from '../../src/core/auth/permissions.ts';
+import { ORG_KINDS, ROLES } from '../../src/core/auth/roles.ts';
+import type { Actor, OrgKind, Permission, Role } from '../../src/core/auth/roles.ts';
+import { ROUTES } from '../../src/server/routes/index.ts';
+import { demoAdverts } from '../support/demo-adverts.ts';
+import { storeTargets } from '../support/stores.ts';
+import { apiKeyCaller, drainJobs, makeOrg, signedIn, testApp } from '../support/test-app.ts';
+import type { Caller } from '../support/test-app.ts';
+
+interface Sample {
+  url?: string;
+  payload?: unknown;
+}
+/** A request to each route that passes validation; routes with ids get ids that exist nowhere. */
+const SAMPLES: Record<string, (orgId: string) => Sample> = {
+  'POST /api/v1/adverts': () => ({ payload: [] }),
+  'GET /api/v1/adverts': () => ({}),
+  'GET /api/v1/adverts/:id': () => ({ url: '/api/v1/adverts/987654' }),
+  'GET /api/v1/networks': () => ({}),
+  'GET /api/v1/networks/:id': () => ({ url: '/api/v1/networks/n-none' }),
+  'POST /api/v1/referrals': () => ({ payload: { toOrg: 'nobody', advertId: 987654 } }),
+  'POST /api/v1/api-keys': () => ({ payload: { name: 'k', scopes: ['adverts.read'] } }),
+  'GET /api/v1/api-keys': () => ({}),
+  'DELETE /api/v1/api-keys/:id': () => ({ url: `/api/v1/api-keys/${randomUUID()}` }),
+  'GET /api/v1/audit': () => ({}),
+  'GET /api/v1/me': () => ({}),
+  'POST /api/v1/me/organisation': (orgId) => ({ payload: { orgId } }),
+};
+
+const guarded = ROUTES.filter((r) => r.access !== 'public' && r.access !== 'pending-session');
+const keyOf = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+async function call(
+  app: App,
+  route: (typeof ROUTES)[number],
+  caller: Caller | null,
+  orgId: string,
+) {
+  const sample = SAMPLES[keyOf(route)]!(orgId);
+  return app.server.inject({
+    method: route.method,
+    url: sample.url ?? route.url,
+    headers: caller?.headers ?? {},
+    ...(sample.payload !== undefined ? { payload: sample.payload as object } : {}),
+  });
+}
+
+const orgKindOf = (role: Role): OrgKind =>
+  role === 'platform_admin' ? 'site' : ORG_KINDS.find((k) => ROLES_BY_ORG_KIND[k].includes(role))!;
+
+for (const target of await storeTargets()) {
+  describe(`authorisation matrix (${target.name})`, () => {
+    let app: App;
+    beforeAll(async () => {
+      app = await testApp(target);
+    });
+    afterAll(() => app.close());
+
+    it('has a sample request for every guarded route', () => {
+      expect(guarded.map(keyOf).filter((k) => SAMPLES[k] === undefined)).toEqual([]);
+    });
+
+    it('refuses every guarded route without credentials (401)', async () => {
+      for (const route of guarded) {
+        const res = await call(app, route, null, randomUUID());
+        expect([keyOf(route), res.statusCode]).toEqual([keyOf(route), 401]);
+      }
+    });
+
+    const check = async (caller: Caller, actor: Actor, orgId: string) => {
+      const rows: string[] = [];
+      for (const route of guarded) {
+        const res = await call(app, route, caller, orgId);
+        const allowed = route.access === 'signed-in' || can(actor, route.access as Permission);
+        const denied =
+          res.statusCode === 403 && String(res.json().detail).startsWith('this needs the');
+        expect(res.statusCode, `${caller.label} ${keyOf(route)}`).not.toBe(401);
+        if (allowed === denied) rows.push(`${caller.label} ${keyOf(route)}: ${res.statusCode}`);
+      }
+      expect(rows).toEqual([]);
+    };
+
+    it.each(ROLES)('lets %s do exactly what the matrix allows', async (role) => {
+      const kind = orgKindOf(role);
+      const org = await makeOrg(app, kind);
+      const caller = await signedIn(app, org.id, role);
+      await check(
+        caller,
+        { kind: 'user', userId: 'u', orgId: org.id, orgKind: kind, roles: [role] },
+        org.id,
+      );
+    });
+
+    it.each(API_KEY_SCOPES)('lets an API key with scope %s do exactly that', async (scope) => {
+      const org = await makeOrg(app, 'site');
+      const caller = await apiKeyCaller(app, org.id, [scope]);
+      const actor: Actor = {
+        kind: 'api_key',
+        apiKeyId: 'k',
+        orgId: org.id,
+        orgKind: 'site',
+        scopes: [scope],
+      };
+      // API keys never use the person-only routes, whatever they are allowed.
+      await check(caller, actor, org.id);
+    });
+  });
+
+  describe(`tenant isolation (${target.name})`, () => {
+    let app: App;
+    let siteA: { id: string; slug: string };
+    let keyA: Caller;
+    let adminA: Caller;
+    let moderatorB: Caller;
+    let adminB: Caller;
+    let keyB: Caller;
+    let police: Caller;
+    let ngo: Caller;
+    let policeSlug: string;
+    let advertsA: number[];
+    let networkA: string;
+    let keyIdA: string;
+
+    beforeAll(async () => {
+      app = await testApp(target);
+      siteA = await makeOrg(app, 'site');
+      const siteB = await makeOrg(app, 'site');
+      const policeOrg = await makeOrg(app, 'police');
+      const ngoOrg = await makeOrg(app, 'ngo');
+      policeSlug = policeOrg.slug;
+      keyA = await apiKeyCaller(app, siteA.id, ['adverts.ingest', 'adverts.read', 'networks.read']);
+      keyB = await apiKeyCaller(app, siteB.id, ['adverts.read', 'networks.read']);
+      adminA = await signedIn(app, siteA.id, 'site_admin');
+      adminB = await signedIn(app, siteB.id, 'site_admin');
+      moderatorB = await signedIn(app, siteB.id, 'moderator');
+      police = await signedIn(app, policeOrg.id, 'police_analyst');
+      ngo = await signedIn(app, ngoOrg.id, 'ngo_caseworker');
+      await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/adverts',
+        headers: keyA.headers,
+        payload: demoAdverts(200, 9, 10),
+      });
+      await drainJobs(app);
+      const list = await app.server.inject({
+        url: '/api/v1/adverts?limit=500',
+        headers: keyA.headers,
+      });
+      advertsA = list.json().items.map((i: { id: number }) => i.id);
+      const nets = await app.server.inject({ url: '/api/v1/networks', headers: keyA.headers });
+      networkA = nets.json().items[0].id;
+      const keys = await app.server.inject({ url: '/api/v1/api-keys', headers: adminA.headers });
+      keyIdA = keys.json().items[0].id;
+    });
+    afterAll(() => app.close());
+
+    it('keeps site A’s adverts, networks and keys from everyone outside it, by every id-bearing route', async () => {
+      expect(advertsA).toHaveLength(200);
+      const idRoutes = ROUTES.filter((r) => r.url.includes(':'))
+        .map(keyOf)
+        .sort();
+      expect(idRoutes).toEqual([
+        'DELETE /api/v1/api-keys/:id',
+        'GET /api/v1/adverts/:id',
+        'GET /api/v1/networks/:id',
+      ]);
+      for (const outsider of [moderatorB, adminB, keyB, police, ngo]) {
+        for (const id of advertsA.slice(0, 20)) {
+          const res = await app.server.inject({
+            url: `/api/v1/adverts/${id}`,
+            headers: outsider.headers,
+          });
+          expect([outsider.label, res.statusCode]).toEqual([outsider.label, 404]);
+        }
+        const net = await app.server.inject({
+          url: `/api/v1/networks/${networkA}`,
+          headers: outsider.headers,
+        });
+        expect([outsider.label, net.statusCode]).toEqual([outsider.label, 404]);
+        const list = await app.server.inject({ url: '/api/v1/adverts', headers: outsider.headers });
+        expect([outsider.label, list.json().items]).toEqual([outsider.label, []]);
+        const nets = await app.server.inject({
+          url: '/api/v1/networks',
+          headers: outsider.headers,
+        });
+        expect([outsider.label, nets.json().items]).toEqual([outsider.label, []]);
+      }
+      const revoke = await app.server.inject({
+        method: 'DELETE',
+        url: `/api/v1/api-keys/${keyIdA}`,
+        headers: adminB.headers,
+      });
+      expect(revoke.statusCode).toBe(404);
+      const stillWorks = await app.server.inject({
+        url: '/api/v1/adverts?limit=1',
+        headers: keyA.headers,
+      });
+      expect(stillWorks.statusCode).toBe(200);
+      // Nor can site B refer site A's advert or network, nor switch into site A.
+      for (const payload of [
+        { toOrg: policeSlug, advertId: advertsA[0] },
+        { toOrg: policeSlug, networkId: networkA },
+      ]) {
+        const res = await app.server.inject({
+          method: 'POST',
+          url: '/api/v1/referrals',
+          headers: adminB.headers,
+          payload,
+        });
+        expect(res.statusCode).toBe(404);
+      }
+      const sw = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/me/organisation',
+        headers: moderatorB.headers,
+        payload: { orgId: siteA.id },
+      });
+      expect(sw.statusCode).toBe(403);
+    });
+
+    it('shows police exactly what site A referred to them, and the NGO nothing', async () => {
+      const referred = advertsA[0]!;
+      const res = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/referrals',
+        headers: adminA.headers,
+        payload: { toOrg: policeSlug, advertId: referred, note: 'possible control' },
+      });
+      expect(res.statusCode).toBe(201);
+      const seen = await app.server.inject({
+        url: `/api/v1/adverts/${referred}`,
+        headers: police.headers,
+      });
+      expect(seen.statusCode).toBe(200);
+      const list = await app.server.inject({ url: '/api/v1/adverts', headers: police.headers });
+      expect(list.json().items.map((i: { id: number }) => i.id)).toEqual([referred]);
+      const other = await app.server.inject({
+        url: `/api/v1/adverts/${advertsA[1]}`,
+        headers: police.headers,
+      });
+      expect(other.statusCode).toBe(404);
+      const ngoView = await app.server.inject({
+        url: `/api/v1/adverts/${referred}`,
+        headers: ngo.headers,
+      });
+      expect(ngoView.statusCode).toBe(404);
+    });
+
+    it('requires the CSRF token for unsafe requests made with a session', async () => {
+      const noCsrf = { ...(adminA.headers as Record<string, string>) };
+      delete noCsrf['x-csrf-token'];
+      const res = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: noCsrf,
+        payload: { name: 'x', scopes: ['adverts.read'] },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().detail).toContain('x-csrf-token');
+    });
+  });
+}
