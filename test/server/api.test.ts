@@ -14,7 +14,12 @@ for (const target of await storeTargets()) {
     beforeAll(async () => {
       app = await testApp(target);
       const org = await makeOrg(app, 'site');
-      site = await apiKeyCaller(app, org.id, ['adverts.ingest', 'adverts.read', 'networks.read']);
+      site = await apiKeyCaller(app, org.id, [
+        'adverts.ingest',
+        'adverts.read',
+        'networks.read',
+        'imports.create',
+      ]);
     });
     afterAll(() => app.close());
 
@@ -75,6 +80,34 @@ for (const target of await storeTargets()) {
       });
       expect(one.statusCode).toBe(200);
       expect(one.json().content).toMatchObject({ site: expect.any(String) });
+    });
+
+    it('imports a file in the background and shows its progress and rejected lines', async () => {
+      const ndjson = [
+        ...demoAdverts(30, 77, 3).map((a) => JSON.stringify(a)),
+        '{oops',
+        '{"id":"y","age":-4}',
+      ];
+      const res = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: { ...site.headers, 'content-type': 'application/x-ndjson' },
+        payload: ndjson.join('\n'),
+      });
+      expect(res.statusCode).toBe(202);
+      const { id, total } = res.json();
+      expect(total).toBe(32);
+      let status = '';
+      let body: Record<string, unknown> = {};
+      for (let i = 0; i < 100 && status !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        body = (
+          await app.server.inject({ url: `/api/v1/imports/${id}`, headers: site.headers })
+        ).json();
+        status = String(body.status);
+      }
+      expect(body).toMatchObject({ status: 'done', processed: 32, accepted: 30, rejected: 2 });
+      expect((body.errors as { line: number }[]).map((e) => e.line)).toEqual([31, 32]);
     });
 
     it('answers errors as problem+json with a stable code', async () => {

@@ -29,6 +29,8 @@ const SAMPLES: Record<string, (orgId: string) => Sample> = {
   'GET /api/v1/api-keys': () => ({}),
   'DELETE /api/v1/api-keys/:id': () => ({ url: `/api/v1/api-keys/${randomUUID()}` }),
   'GET /api/v1/audit': () => ({}),
+  'POST /api/v1/imports': () => ({ payload: [] }),
+  'GET /api/v1/imports/:id': () => ({ url: `/api/v1/imports/${randomUUID()}` }),
   'GET /api/v1/me': () => ({}),
   'POST /api/v1/me/organisation': (orgId) => ({ payload: { orgId } }),
 };
@@ -168,6 +170,7 @@ for (const target of await storeTargets()) {
       expect(idRoutes).toEqual([
         'DELETE /api/v1/api-keys/:id',
         'GET /api/v1/adverts/:id',
+        'GET /api/v1/imports/:id',
         'GET /api/v1/networks/:id',
       ]);
       for (const outsider of [moderatorB, adminB, keyB, police, ngo]) {
@@ -191,6 +194,24 @@ for (const target of await storeTargets()) {
         });
         expect([outsider.label, nets.json().items]).toEqual([outsider.label, []]);
       }
+      const imported = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: adminA.headers,
+        payload: demoAdverts(5, 3, 1),
+      });
+      expect(imported.statusCode).toBe(202);
+      const importId = imported.json().id;
+      const own = await app.server.inject({
+        url: `/api/v1/imports/${importId}`,
+        headers: adminA.headers,
+      });
+      expect(own.statusCode).toBe(200);
+      const foreign = await app.server.inject({
+        url: `/api/v1/imports/${importId}`,
+        headers: adminB.headers,
+      });
+      expect(foreign.statusCode).toBe(404);
       const revoke = await app.server.inject({
         method: 'DELETE',
         url: `/api/v1/api-keys/${keyIdA}`,

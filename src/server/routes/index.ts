@@ -11,6 +11,7 @@ import { signInRoute } from './auth/sign-in.ts';
 import { beginTotpRoute, confirmTotpRoute } from './auth/totp.ts';
 import { getNetworkRoute } from './networks/get.ts';
 import { listNetworksRoute } from './networks/list.ts';
+import { createImportRoute, getImportRoute } from './imports/imports.ts';
 import { createReferralRoute } from './referrals/create.ts';
 
 export const ROUTES = [
@@ -31,4 +32,6 @@ export const ROUTES = [
   listApiKeysRoute,
   revokeApiKeyRoute,
   listAuditRoute,
+  createImportRoute,
+  getImportRoute,
 ] as unknown as readonly RouteDef<RouteSchemas>[];
