@@ -41,6 +41,16 @@ describe('beacon CLI', () => {
       'catalogue',
       'schema',
       'demo',
+      'serve',
+      'worker',
+      'migrate',
+      'import',
+      'org',
+      'user',
+      'apikey',
+      'audit',
+      'backup',
+      'restore',
     ]) {
       expect(main.stdout).toContain(sub);
       const help = await beacon(sub, '--help');
