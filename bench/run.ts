@@ -8,6 +8,7 @@ import { writeDemoCorpus, DEMO_DEFAULTS } from '../src/services/write-demo-corpu
 import { runAnalyseBench } from './analyse.ts';
 import { runPdqBench } from './pdq.ts';
 import { printStageCosts } from './screen-stages.ts';
+import { runServerBench } from './server.ts';
 import { runTextLinkageBench } from './text-linkage.ts';
 
 const smoke = process.argv.includes('--smoke');
@@ -77,6 +78,7 @@ try {
   await runPdqBench(smoke);
   await runTextLinkageBench(smoke);
   await runAnalyseBench(smoke);
+  await runServerBench({ smoke });
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

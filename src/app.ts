@@ -4,7 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { CompiledCatalogue } from './core/catalogue/compile-catalogue.ts';
+import type { Backoff } from './jobs/failure.ts';
 import { screenJobHandler } from './jobs/screen-job.ts';
+import { webhookJobHandler } from './jobs/webhook-job.ts';
+import type { FetchFn } from './jobs/webhook-job.ts';
 import { createWorker } from './jobs/worker.ts';
 import type { JobHandler, Worker } from './jobs/worker.ts';
 import { createLogger } from './logger.ts';
@@ -14,6 +17,7 @@ import type { Clock, ServiceContext } from './services/context.ts';
 import { SCREEN_JOB } from './services/ingest-adverts.ts';
 import { StoreLinker } from './services/link-stored-adverts.ts';
 import { loadCompiledCatalogue } from './services/screen-file.ts';
+import { WEBHOOK_JOB } from './services/webhooks/webhook-events.ts';
 import { migrateStore, openStore } from './store/open-store.ts';
 import type { Store } from './store/open-store.ts';
 
@@ -26,6 +30,10 @@ export interface AppOverrides {
   /** Extra job handlers (tests). */
   readonly handlers?: Readonly<Record<string, JobHandler<never>>>;
   readonly workerPollMs?: number;
+  /** The workers' retry backoff (tests shorten it). */
+  readonly workerBackoff?: Backoff;
+  /** The HTTP client webhook deliveries use (tests); default the global fetch. */
+  readonly fetch?: FetchFn;
 }
 
 export interface App {
@@ -61,6 +69,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const linker = new StoreLinker(catalogue);
     const handlers: Record<string, JobHandler<never>> = {
       [SCREEN_JOB]: screenJobHandler(ctx, linker),
+      [WEBHOOK_JOB]: webhookJobHandler(ctx, {
+        ...(overrides.fetch !== undefined ? { fetch: overrides.fetch } : {}),
+        ...(overrides.workerBackoff !== undefined ? { backoff: overrides.workerBackoff } : {}),
+      }),
       ...overrides.handlers,
     };
     const jobLog = log ?? undefined;
@@ -70,6 +82,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         clock: ctx.clock,
         handlers,
         ...(overrides.workerPollMs !== undefined ? { pollMs: overrides.workerPollMs } : {}),
+        ...(overrides.workerBackoff !== undefined ? { backoff: overrides.workerBackoff } : {}),
         ...(jobLog ? { log: jobLog } : {}),
       });
     const workers = Array.from({ length: config.workers }, makeWorker);

@@ -93,6 +93,10 @@ export function redactUrl(url: string): string {
 
 async function openPostgres(url: string, poolSize = 10): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A connection the server drops (restart, failover, a dropped database) must not crash the
+  // process: the pool replaces it, and a query that was running on it fails on its own.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     client.release();

@@ -29,6 +29,14 @@ const SAMPLES: Record<string, (orgId: string) => Sample> = {
   'GET /api/v1/api-keys': () => ({}),
   'DELETE /api/v1/api-keys/:id': () => ({ url: `/api/v1/api-keys/${randomUUID()}` }),
   'GET /api/v1/audit': () => ({}),
+  'POST /api/v1/webhooks': () => ({
+    payload: { url: 'https://receiver.example.org/beacon', events: ['advert.level_changed'] },
+  }),
+  'GET /api/v1/webhooks': () => ({}),
+  'DELETE /api/v1/webhooks/:id': () => ({ url: `/api/v1/webhooks/${randomUUID()}` }),
+  'GET /api/v1/webhooks/:id/deliveries': () => ({
+    url: `/api/v1/webhooks/${randomUUID()}/deliveries`,
+  }),
   'POST /api/v1/imports': () => ({ payload: [] }),
   'GET /api/v1/imports/:id': () => ({ url: `/api/v1/imports/${randomUUID()}` }),
   'GET /api/v1/me': () => ({}),
@@ -128,6 +136,7 @@ for (const target of await storeTargets()) {
     let advertsA: number[];
     let networkA: string;
     let keyIdA: string;
+    let webhookA: string;
 
     beforeAll(async () => {
       app = await testApp(target);
@@ -159,6 +168,14 @@ for (const target of await storeTargets()) {
       networkA = nets.json().items[0].id;
       const keys = await app.server.inject({ url: '/api/v1/api-keys', headers: adminA.headers });
       keyIdA = keys.json().items[0].id;
+      // Made after the screening above, so that no delivery is ever sent to this URL.
+      const hook = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers: adminA.headers,
+        payload: { url: 'https://receiver.example.org/a', events: ['advert.level_changed'] },
+      });
+      webhookA = hook.json().id;
     });
     afterAll(() => app.close());
 
@@ -169,9 +186,11 @@ for (const target of await storeTargets()) {
         .sort();
       expect(idRoutes).toEqual([
         'DELETE /api/v1/api-keys/:id',
+        'DELETE /api/v1/webhooks/:id',
         'GET /api/v1/adverts/:id',
         'GET /api/v1/imports/:id',
         'GET /api/v1/networks/:id',
+        'GET /api/v1/webhooks/:id/deliveries',
       ]);
       for (const outsider of [moderatorB, adminB, keyB, police, ngo]) {
         for (const id of advertsA.slice(0, 20)) {
@@ -223,6 +242,24 @@ for (const target of await storeTargets()) {
         headers: keyA.headers,
       });
       expect(stillWorks.statusCode).toBe(200);
+      // Site B can neither read site A's webhook log nor delete the webhook.
+      const deliveries = await app.server.inject({
+        url: `/api/v1/webhooks/${webhookA}/deliveries`,
+        headers: adminB.headers,
+      });
+      expect(deliveries.statusCode).toBe(404);
+      const deleted = await app.server.inject({
+        method: 'DELETE',
+        url: `/api/v1/webhooks/${webhookA}`,
+        headers: adminB.headers,
+      });
+      expect(deleted.statusCode).toBe(404);
+      const hooksA = await app.server.inject({ url: '/api/v1/webhooks', headers: adminA.headers });
+      expect(hooksA.json().items).toEqual([
+        expect.objectContaining({ id: webhookA, disabledAt: null }),
+      ]);
+      const hooksB = await app.server.inject({ url: '/api/v1/webhooks', headers: adminB.headers });
+      expect(hooksB.json().items).toEqual([]);
       // Nor can site B refer site A's advert or network, nor switch into site A.
       for (const payload of [
         { toOrg: policeSlug, advertId: advertsA[0] },

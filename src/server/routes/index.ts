@@ -13,6 +13,12 @@ import { getNetworkRoute } from './networks/get.ts';
 import { listNetworksRoute } from './networks/list.ts';
 import { createImportRoute, getImportRoute } from './imports/imports.ts';
 import { createReferralRoute } from './referrals/create.ts';
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
+  listWebhooksRoute,
+} from './webhooks/webhooks.ts';
 
 export const ROUTES = [
   signInRoute,
@@ -32,6 +38,10 @@ export const ROUTES = [
   listApiKeysRoute,
   revokeApiKeyRoute,
   listAuditRoute,
+  createWebhookRoute,
+  listWebhooksRoute,
+  deleteWebhookRoute,
+  listDeliveriesRoute,
   createImportRoute,
   getImportRoute,
 ] as unknown as readonly RouteDef<RouteSchemas>[];
