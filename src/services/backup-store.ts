@@ -6,7 +6,7 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { AppError } from '../core/errors.ts';
-import { openStore } from '../store/open-store.ts';
+import { openStore, processAlive } from '../store/open-store.ts';
 import type { Clock } from './context.ts';
 
 /** PGlite's own files inside the data folder (see open-store.ts). */
@@ -179,14 +179,5 @@ function refuseIfInUse(dataDir: string): void {
       'STORE_LOCKED',
       `the embedded store in ${dataDir} is in use by process ${owner}; stop it before restoring`,
     );
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -212,28 +212,18 @@ export class StoreLinker {
       .select({ level: networks.level })
       .from(networks)
       .where(eq(networks.id, scored.id));
+    const row = {
+      score: scored.score,
+      level: scored.level,
+      size: memberIds.length,
+      reasons: scored.reasons,
+      summary: record.summary,
+      updatedAt: now,
+    };
     await tx
       .insert(networks)
-      .values({
-        id: scored.id,
-        score: scored.score,
-        level: scored.level,
-        size: memberIds.length,
-        reasons: scored.reasons,
-        summary: record.summary,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: networks.id,
-        set: {
-          score: scored.score,
-          level: scored.level,
-          size: memberIds.length,
-          reasons: scored.reasons,
-          summary: record.summary,
-          updatedAt: now,
-        },
-      });
+      .values({ id: scored.id, ...row })
+      .onConflictDoUpdate({ target: networks.id, set: row });
     const orgRows = await tx
       .select({ id: adverts.id, orgId: adverts.orgId })
       .from(adverts)

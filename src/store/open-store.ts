@@ -159,7 +159,8 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(path, { force: true });
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this pid is running (on this machine). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
