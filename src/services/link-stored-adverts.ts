@@ -13,8 +13,8 @@ import type { LinkageOptions } from '../core/linkage/linkage-index.ts';
 import { LinkageIndex } from '../core/linkage/linkage-index.ts';
 import type { AdvertResult, Level, Reason } from '../core/model/result.ts';
 import { IncrementalScreener } from '../core/screen/incremental.ts';
-import type { ScoredNetwork } from '../core/screen/screen-network.ts';
-import { withNetwork } from '../core/screen/screen-network.ts';
+import type { ScreenedNetwork } from '../core/screen/screen-network.ts';
+import { screenNetwork, withNetwork } from '../core/screen/screen-network.ts';
 import type { NetworkMember } from '../core/linkage/member.ts';
 import type { Db } from '../store/open-store.ts';
 import {
@@ -26,7 +26,7 @@ import {
   links,
   networkMembers,
   networks,
-  results,
+  results as resultsTable,
 } from '../store/schema.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -105,8 +105,10 @@ export class StoreLinker {
         .orderBy(asc(linkLog.seq))
         .limit(5000);
       for (const row of rows) {
-        this.screener.add(asIndexed(row.content as Advert, row.advertId));
-        this.positions.set(row.advertId, this.screener.index.count - 1);
+        this.positions.set(
+          row.advertId,
+          this.screener.replay(asIndexed(row.content as Advert, row.advertId)),
+        );
         this.applied = row.seq;
       }
       added += rows.length;
@@ -125,35 +127,31 @@ export class StoreLinker {
     items: readonly Item[],
   ): Promise<LinkBatchOutcome> {
     const ids = [...new Set(items.map(([id]) => id))];
-    const rows =
-      ids.length === 0
-        ? []
-        : await tx
-            .select({
-              id: adverts.id,
-              orgId: adverts.orgId,
-              current: adverts.currentVersion,
-              version: advertVersions.version,
-              content: advertVersions.content,
-            })
-            .from(adverts)
-            .innerJoin(advertVersions, eq(advertVersions.advertId, adverts.id))
-            .where(
-              and(inArray(adverts.id, ids), eq(advertVersions.version, adverts.currentVersion)),
-            );
+    if (ids.length === 0) return { screened: 0, skipped: items.length, levelChanges: [] };
+    const rows = await tx
+      .select({
+        id: adverts.id,
+        orgId: adverts.orgId,
+        version: advertVersions.version,
+        content: advertVersions.content,
+      })
+      .from(adverts)
+      .innerJoin(advertVersions, eq(advertVersions.advertId, adverts.id))
+      .where(and(inArray(adverts.id, ids), eq(advertVersions.version, adverts.currentVersion)));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const logged = new Set(
       (
         await tx
           .select({ advertId: linkLog.advertId, version: linkLog.version })
           .from(linkLog)
-          .where(inArray(linkLog.advertId, ids.length > 0 ? ids : [-1]))
+          .where(inArray(linkLog.advertId, ids))
       ).map((r) => `${r.advertId}:${r.version}`),
     );
     const now = ctx.clock.now();
-    const levelChanges: LevelChange[] = [];
-    const touched = new Map<string, { scored: ScoredNetwork; position: number }>();
-    let screened = 0;
+    const writes = new BatchWrites(now);
+    /** Results of this batch's adverts, by store id (network contributions added below). */
+    const fresh = new Map<number, { orgId: string; version: number; result: AdvertResult }>();
+    const touched = new Map<string, number>();
     let skipped = 0;
     for (const [id, version] of items) {
       const row = byId.get(id);
@@ -164,189 +162,304 @@ export class StoreLinker {
       }
       logged.add(`${id}:${version}`);
       const advert = row.content as Advert;
-      const outcome = this.screener.add(asIndexed(advert, id));
-      const position = this.screener.index.count - 1;
+      const outcome = this.screener.link(asIndexed(advert, id));
+      const { position } = outcome;
       this.positions.set(id, position);
       this.applied += 1;
-      await tx.insert(linkLog).values({ seq: this.applied, advertId: id, version, createdAt: now });
-      const change = await writeResult(tx, row.orgId, id, version, outcome.result, now);
-      if (change !== null) levelChanges.push(change);
-      await writeIdentifiers(tx, id, advert, this.screener.index.member(position));
-      if (outcome.links.length > 0) {
-        await tx
-          .insert(links)
-          .values(
-            outcome.links.map(({ a, b, ...detail }) => ({
-              fromAdvertId: Number(a),
-              toAdvertId: Number(b),
-              type: detail.type,
-              detail,
-              createdAt: now,
-            })),
-          )
-          .onConflictDoNothing();
+      writes.log.push({ seq: this.applied, advertId: id, version, createdAt: now });
+      fresh.set(id, { orgId: row.orgId, version, result: outcome.result });
+      writes.addIdentifiers(id, advert, this.screener.index.member(position));
+      for (const { a, b, ...detail } of outcome.links) {
+        writes.links.push({
+          fromAdvertId: Number(a),
+          toAdvertId: Number(b),
+          type: detail.type,
+          detail,
+          createdAt: now,
+        });
       }
-      if (outcome.network !== null) {
-        touched.set(outcome.network.id, { scored: outcome.network, position });
-      }
-      screened += 1;
+      const networkId = this.screener.index.networkIdOf(position);
+      if (networkId !== null) touched.set(networkId, position);
     }
-    for (const { scored, position } of touched.values()) {
-      levelChanges.push(...(await this.writeNetwork(tx, scored, position, now)));
-    }
-    return { screened, skipped, levelChanges };
-  }
 
-  /** Stores a network, its members, and the network's contributions to each member's result. */
-  private async writeNetwork(
-    tx: Db,
-    scored: ScoredNetwork,
-    position: number,
-    now: Date,
-  ): Promise<LevelChange[]> {
-    const network = this.screener.index.networkOf(position);
-    const record = this.screener.networkRecord(position);
-    if (network === null || record === null) return [];
-    const memberIds = network.members.map((i) => Number(this.screener.index.advertId(i)));
-    const [before] = await tx
-      .select({ level: networks.level })
-      .from(networks)
-      .where(eq(networks.id, scored.id));
-    const row = {
-      score: scored.score,
-      level: scored.level,
-      size: memberIds.length,
-      reasons: scored.reasons,
-      summary: record.summary,
-      updatedAt: now,
-    };
-    await tx
-      .insert(networks)
-      .values({ id: scored.id, ...row })
-      .onConflictDoUpdate({ target: networks.id, set: row });
-    const orgRows = await tx
-      .select({ id: adverts.id, orgId: adverts.orgId })
-      .from(adverts)
-      .where(inArray(adverts.id, memberIds));
-    const orgOf = new Map(orgRows.map((r) => [r.id, r.orgId]));
-    await tx
-      .insert(networkMembers)
-      .values(
-        memberIds.map((advertId) => ({
-          networkId: scored.id,
-          advertId,
-          orgId: orgOf.get(advertId)!,
-        })),
-      )
-      .onConflictDoNothing();
-    const changes: LevelChange[] = [];
-    if (before?.level !== scored.level) {
-      changes.push({
-        kind: 'network',
-        id: scored.id,
-        orgIds: [...new Set(orgOf.values())],
-        from: before?.level ?? null,
-        to: scored.level,
-        score: scored.score,
+    // Each network as it stands after the whole batch (two touched ones may have merged).
+    const finalNetworks = new Map<string, ScreenedNetwork>();
+    for (const position of touched.values()) {
+      const network = this.screener.index.networkOf(position);
+      if (network !== null && !finalNetworks.has(network.id)) {
+        finalNetworks.set(network.id, screenNetwork(network, this.screener.index, this.catalogue));
+      }
+    }
+    const levelChanges: LevelChange[] = [];
+    const results = new Map<number, { orgId: string; version: number; result: AdvertResult }>();
+    for (const [id, r] of fresh) results.set(id, r);
+    const rescore = new Map<number, { network: ScreenedNetwork; position: number }>();
+    for (const network of finalNetworks.values()) {
+      const members = network.record.adverts.map(Number);
+      const positions = members.map((m) => this.positions.get(m)!);
+      const everyone = members.length <= RESCORE_LIMIT;
+      members.forEach((m, i) => {
+        if (everyone || fresh.has(m)) rescore.set(m, { network, position: positions[i]! });
       });
     }
-    if (memberIds.length <= RESCORE_LIMIT) {
-      changes.push(...(await this.rescoreMembers(tx, network.members, scored, now)));
+    // Earlier members keep their own reasons and take the network's current contributions.
+    const earlier = [...rescore.keys()].filter((id) => !fresh.has(id));
+    for (const chunk of chunks(earlier, 5000)) {
+      const stored = await tx
+        .select({
+          advertId: resultsTable.advertId,
+          orgId: resultsTable.orgId,
+          version: resultsTable.version,
+          reasons: resultsTable.reasons,
+          catalogueVersion: resultsTable.catalogueVersion,
+        })
+        .from(resultsTable)
+        .where(inArray(resultsTable.advertId, chunk));
+      for (const row of stored) {
+        results.set(row.advertId, {
+          orgId: row.orgId,
+          version: row.version,
+          result: {
+            id: String(row.advertId),
+            site: null,
+            score: 0,
+            level: 'none',
+            networkId: null,
+            catalogueVersion: row.catalogueVersion,
+            reasons: row.reasons as Reason[],
+          },
+        });
+      }
+    }
+    for (const [id, { network, position }] of rescore) {
+      const current = results.get(id);
+      if (current === undefined) continue;
+      const own: AdvertResult = {
+        ...current.result,
+        networkId: null,
+        reasons: current.result.reasons.filter((r) => r.family !== 'network'),
+      };
+      const reasons = network.advertReasons.get(position) ?? [];
+      results.set(id, {
+        ...current,
+        result: withNetwork(own, network.id, reasons, this.catalogue),
+      });
+    }
+
+    // Levels before this batch, to tell which changed.
+    const before = new Map<number, Level>();
+    for (const chunk of chunks([...results.keys()], 5000)) {
+      const prior = await tx
+        .select({ advertId: resultsTable.advertId, level: resultsTable.level })
+        .from(resultsTable)
+        .where(inArray(resultsTable.advertId, chunk));
+      for (const p of prior) before.set(p.advertId, p.level);
+    }
+    for (const [id, r] of results) {
+      const from = before.get(id) ?? null;
+      if (from !== r.result.level) {
+        levelChanges.push({
+          kind: 'advert',
+          id: String(id),
+          orgIds: [r.orgId],
+          from,
+          to: r.result.level,
+          score: r.result.score,
+        });
+      }
+      writes.results.push({
+        advertId: id,
+        orgId: r.orgId,
+        version: r.version,
+        catalogueVersion: r.result.catalogueVersion,
+        score: r.result.score,
+        level: r.result.level,
+        networkId: r.result.networkId,
+        reasons: r.result.reasons,
+        screenedAt: now,
+      });
+    }
+    levelChanges.push(...(await this.networkChanges(tx, finalNetworks, writes, now)));
+    await writes.flush(tx);
+    return { screened: fresh.size, skipped, levelChanges };
+  }
+
+  /** Queues the networks' rows and members, and tells which networks changed level. */
+  private async networkChanges(
+    tx: Db,
+    finalNetworks: ReadonlyMap<string, ScreenedNetwork>,
+    writes: BatchWrites,
+    now: Date,
+  ): Promise<LevelChange[]> {
+    if (finalNetworks.size === 0) return [];
+    const ids = [...finalNetworks.keys()];
+    const prior = new Map(
+      (
+        await tx
+          .select({ id: networks.id, level: networks.level })
+          .from(networks)
+          .where(inArray(networks.id, ids))
+      ).map((r) => [r.id, r.level]),
+    );
+    const allMembers = [...finalNetworks.values()].flatMap((n) => n.record.adverts.map(Number));
+    const orgOf = new Map<number, string>();
+    for (const chunk of chunks(allMembers, 5000)) {
+      const orgRows = await tx
+        .select({ id: adverts.id, orgId: adverts.orgId })
+        .from(adverts)
+        .where(inArray(adverts.id, chunk));
+      for (const r of orgRows) orgOf.set(r.id, r.orgId);
+    }
+    const changes: LevelChange[] = [];
+    for (const n of finalNetworks.values()) {
+      const members = n.record.adverts.map(Number);
+      writes.networks.push({
+        id: n.id,
+        score: n.score,
+        level: n.level,
+        size: members.length,
+        reasons: n.reasons,
+        summary: n.record.summary,
+        updatedAt: now,
+      });
+      for (const advertId of members) {
+        writes.members.push({ networkId: n.id, advertId, orgId: orgOf.get(advertId)! });
+      }
+      const from = prior.get(n.id) ?? null;
+      if (from !== n.level) {
+        changes.push({
+          kind: 'network',
+          id: n.id,
+          orgIds: [...new Set(members.map((m) => orgOf.get(m)!))],
+          from,
+          to: n.level,
+          score: n.score,
+        });
+      }
     }
     return changes;
   }
+}
 
-  /** Gives every member its network's current contributions (earlier members too). */
-  private async rescoreMembers(
-    tx: Db,
-    positions: readonly number[],
-    scored: ScoredNetwork,
-    now: Date,
-  ): Promise<LevelChange[]> {
-    const ids = positions.map((p) => Number(this.screener.index.advertId(p)));
-    const stored = await tx
-      .select({
-        advertId: results.advertId,
-        orgId: results.orgId,
-        version: results.version,
-        reasons: results.reasons,
-        level: results.level,
-        score: results.score,
-        catalogueVersion: results.catalogueVersion,
-      })
-      .from(results)
-      .where(inArray(results.advertId, ids));
-    const byId = new Map(stored.map((r) => [r.advertId, r]));
-    const changes: LevelChange[] = [];
-    for (const position of positions) {
-      const id = Number(this.screener.index.advertId(position));
-      const row = byId.get(id);
-      if (row === undefined) continue;
-      const own: AdvertResult = {
-        id: String(id),
-        site: null,
-        score: row.score,
-        level: row.level,
-        networkId: null,
-        catalogueVersion: row.catalogueVersion,
-        reasons: (row.reasons as Reason[]).filter((r) => r.family !== 'network'),
-      };
-      const next = withNetwork(
-        own,
-        scored.id,
-        scored.advertReasons.get(position) ?? [],
-        this.catalogue,
-      );
-      const change = await writeResult(tx, row.orgId, id, row.version, next, now, row.level);
-      if (change !== null) changes.push(change);
+/** Splits a list into pieces of at most `size`. */
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * A batch's writes, gathered and sent as a few multi-row statements: one statement per row
+ * would make the store, not linking, the bottleneck.
+ */
+class BatchWrites {
+  readonly log: (typeof linkLog.$inferInsert)[] = [];
+  readonly links: (typeof links.$inferInsert)[] = [];
+  readonly identifiers: (typeof identifiers.$inferInsert)[] = [];
+  readonly images: (typeof images.$inferInsert)[] = [];
+  readonly cleared: number[] = [];
+  readonly results: (typeof resultsTable.$inferInsert)[] = [];
+  readonly networks: (typeof networks.$inferInsert)[] = [];
+  readonly members: (typeof networkMembers.$inferInsert)[] = [];
+
+  constructor(readonly now: Date) {}
+
+  /** The advert's identifiers and image hashes replace any it had. */
+  addIdentifiers(advertId: number, advert: Advert, member: NetworkMember): void {
+    this.cleared.push(advertId);
+    for (const i of identifiersOf(member)) this.identifiers.push({ advertId, ...i });
+    (advert.images ?? []).forEach((img, position) => {
+      if (img.pdq !== undefined)
+        this.images.push({ advertId, position, pdq: img.pdq.toLowerCase() });
+    });
+  }
+
+  async flush(tx: Db): Promise<void> {
+    for (const c of chunks(this.log, 2000)) await tx.insert(linkLog).values(c);
+    for (const c of chunks(this.cleared, 5000)) {
+      await tx.delete(identifiers).where(inArray(identifiers.advertId, c));
+      await tx.delete(images).where(inArray(images.advertId, c));
     }
-    return changes;
+    for (const c of chunks(this.identifiers, 2000)) {
+      await tx.insert(identifiers).values(c).onConflictDoNothing();
+    }
+    for (const c of chunks(this.images, 2000)) {
+      await tx.insert(images).values(c).onConflictDoNothing();
+    }
+    for (const c of chunks(this.links, 2000))
+      await tx.insert(links).values(c).onConflictDoNothing();
+    for (const c of chunks(this.networks, 500)) {
+      await tx
+        .insert(networks)
+        .values(c)
+        .onConflictDoUpdate({
+          target: networks.id,
+          set: {
+            score: sql`excluded.score`,
+            level: sql`excluded.level`,
+            size: sql`excluded.size`,
+            reasons: sql`excluded.reasons`,
+            summary: sql`excluded.summary`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        });
+    }
+    // A member joins its network, and leaves any it was in before (networks merge).
+    const moved: string[] = [];
+    for (const c of chunks(this.members, 5000)) {
+      await tx.insert(networkMembers).values(c).onConflictDoNothing();
+      const left = await tx
+        .delete(networkMembers)
+        .where(
+          and(
+            inArray(
+              networkMembers.advertId,
+              c.map((m) => m.advertId),
+            ),
+            sql`(${networkMembers.advertId}, ${networkMembers.networkId}) not in (${sql.join(
+              c.map((m) => sql`(${m.advertId}::bigint, ${m.networkId})`),
+              sql`, `,
+            )})`,
+          ),
+        )
+        .returning({ networkId: networkMembers.networkId });
+      moved.push(...left.map((l) => l.networkId));
+    }
+    const emptied = [...new Set(moved)];
+    if (emptied.length > 0) {
+      await tx
+        .delete(networks)
+        .where(
+          and(
+            inArray(networks.id, emptied),
+            sql`not exists (select 1 from ${networkMembers} where ${networkMembers.networkId} = ${networks.id})`,
+          ),
+        );
+    }
+    for (const c of chunks(this.results, 500)) {
+      await tx
+        .insert(resultsTable)
+        .values(c)
+        .onConflictDoUpdate({
+          target: resultsTable.advertId,
+          set: {
+            orgId: sql`excluded.org_id`,
+            version: sql`excluded.version`,
+            catalogueVersion: sql`excluded.catalogue_version`,
+            score: sql`excluded.score`,
+            level: sql`excluded.level`,
+            networkId: sql`excluded.network_id`,
+            reasons: sql`excluded.reasons`,
+            screenedAt: sql`excluded.screened_at`,
+          },
+        });
+    }
   }
 }
 
 /** The advert as the index knows it: its store id as its id, so ids never collide across sites. */
 function asIndexed(advert: Advert, advertId: number): Advert {
   return { ...advert, id: String(advertId) };
-}
-
-async function writeResult(
-  tx: Db,
-  orgId: string,
-  advertId: number,
-  version: number,
-  result: AdvertResult,
-  now: Date,
-  knownLevel?: Level,
-): Promise<LevelChange | null> {
-  const before =
-    knownLevel ??
-    (
-      await tx.select({ level: results.level }).from(results).where(eq(results.advertId, advertId))
-    )[0]?.level;
-  const values = {
-    advertId,
-    orgId,
-    version,
-    catalogueVersion: result.catalogueVersion,
-    score: result.score,
-    level: result.level,
-    networkId: result.networkId,
-    reasons: result.reasons,
-    screenedAt: now,
-  };
-  await tx
-    .insert(results)
-    .values(values)
-    .onConflictDoUpdate({ target: results.advertId, set: values });
-  if (before === result.level) return null;
-  return {
-    kind: 'advert',
-    id: String(advertId),
-    orgIds: [orgId],
-    from: before ?? null,
-    to: result.level,
-    score: result.score,
-  };
 }
 
 /** The advert's normalised identifiers, for search and for reaching the index's reasons. */
@@ -358,25 +471,4 @@ function identifiersOf(m: NetworkMember): { type: string; value: string }[] {
     ...(m.accountId !== null ? [{ type: 'account', value: m.accountId }] : []),
     ...(m.payerId !== null ? [{ type: 'payer', value: m.payerId }] : []),
   ];
-}
-
-async function writeIdentifiers(
-  tx: Db,
-  advertId: number,
-  advert: Advert,
-  member: NetworkMember,
-): Promise<void> {
-  await tx.delete(identifiers).where(eq(identifiers.advertId, advertId));
-  await tx.delete(images).where(eq(images.advertId, advertId));
-  const ids = identifiersOf(member);
-  if (ids.length > 0) {
-    await tx
-      .insert(identifiers)
-      .values(ids.map((i) => ({ advertId, ...i })))
-      .onConflictDoNothing();
-  }
-  const hashes = (advert.images ?? []).flatMap((img, position) =>
-    img.pdq !== undefined ? [{ advertId, position, pdq: img.pdq.toLowerCase() }] : [],
-  );
-  if (hashes.length > 0) await tx.insert(images).values(hashes);
 }

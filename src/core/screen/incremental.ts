@@ -35,20 +35,35 @@ export class IncrementalScreener {
   ) {}
 
   add(advert: Advert): IncrementalOutcome {
-    const f = advertFeatures(advert);
-    const own = screenAdvert(f, this.catalogue);
-    const added = this.index.add(memberOf(f), f.text, linkSlots(f), f.extracted.text);
-    const idOf = (i: number) => this.index.advertId(i);
-    const links = added.edges.map((e) => edgeRecord(e, idOf, (x) => this.index.explainText(x)));
-    const network = this.index.networkOf(added.index);
+    const { result: own, links, position } = this.link(advert);
+    const network = this.index.networkOf(position);
     if (network === null) return { result: own, links, network: null };
     const scored = scoreNetwork(network, this.index, this.catalogue);
-    const reasons = scored.advertReasons.get(added.index) ?? [];
+    const reasons = scored.advertReasons.get(position) ?? [];
     return {
       result: withNetwork(own, network.id, reasons, this.catalogue),
       links,
       network: scored,
     };
+  }
+
+  /**
+   * Screens and links one advert without scoring its network: for callers that score the networks
+   * a batch touched once, at its end. `result` holds the advert's own reasons only.
+   */
+  link(advert: Advert): { result: AdvertResult; links: EdgeRecord[]; position: number } {
+    const f = advertFeatures(advert);
+    const result = screenAdvert(f, this.catalogue);
+    const added = this.index.add(memberOf(f), f.text, linkSlots(f), f.extracted.text);
+    const idOf = (i: number) => this.index.advertId(i);
+    const links = added.edges.map((e) => edgeRecord(e, idOf, (x) => this.index.explainText(x)));
+    return { result, links, position: added.index };
+  }
+
+  /** Adds an advert to the index only (no screening): replaying adverts already screened. */
+  replay(advert: Advert): number {
+    const f = advertFeatures(advert, { language: false });
+    return this.index.add(memberOf(f), f.text, linkSlots(f), f.extracted.text).index;
   }
 
   /** The full record of the network of an advert (as in networks.jsonl), or null. */
