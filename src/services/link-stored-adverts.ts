@@ -6,7 +6,7 @@
 // workers, sharing one PostgreSQL, hold the same networks; a worker killed mid-batch commits
 // nothing (results, log and job completion share one transaction), and a batch that fails leaves
 // the in-memory index suspect, so it is rebuilt from the log.
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Advert } from '../core/advert/advert-schema.ts';
 import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
 import type { LinkageOptions } from '../core/linkage/linkage-index.ts';
@@ -388,7 +388,7 @@ class BatchWrites {
     }
     for (const c of chunks(this.links, 2000))
       await tx.insert(links).values(c).onConflictDoNothing();
-    for (const c of chunks(this.networks, 500)) {
+    for (const c of chunks(this.networks, 100)) {
       await tx
         .insert(networks)
         .values(c)
@@ -404,39 +404,7 @@ class BatchWrites {
           },
         });
     }
-    // A member joins its network, and leaves any it was in before (networks merge).
-    const moved: string[] = [];
-    for (const c of chunks(this.members, 5000)) {
-      await tx.insert(networkMembers).values(c).onConflictDoNothing();
-      const left = await tx
-        .delete(networkMembers)
-        .where(
-          and(
-            inArray(
-              networkMembers.advertId,
-              c.map((m) => m.advertId),
-            ),
-            sql`(${networkMembers.advertId}, ${networkMembers.networkId}) not in (${sql.join(
-              c.map((m) => sql`(${m.advertId}::bigint, ${m.networkId})`),
-              sql`, `,
-            )})`,
-          ),
-        )
-        .returning({ networkId: networkMembers.networkId });
-      moved.push(...left.map((l) => l.networkId));
-    }
-    const emptied = [...new Set(moved)];
-    if (emptied.length > 0) {
-      await tx
-        .delete(networks)
-        .where(
-          and(
-            inArray(networks.id, emptied),
-            sql`not exists (select 1 from ${networkMembers} where ${networkMembers.networkId} = ${networks.id})`,
-          ),
-        );
-    }
-    for (const c of chunks(this.results, 500)) {
+    for (const c of chunks(this.results, 100)) {
       await tx
         .insert(resultsTable)
         .values(c)
@@ -453,6 +421,37 @@ class BatchWrites {
             screenedAt: sql`excluded.screened_at`,
           },
         });
+    }
+    // A member joins its network, and leaves any it was in before (networks merge).
+    const moved: string[] = [];
+    for (const c of chunks(this.members, 5000)) {
+      await tx.insert(networkMembers).values(c).onConflictDoNothing();
+    }
+    const byNetwork = new Map<string, number[]>();
+    for (const m of this.members) {
+      const list = byNetwork.get(m.networkId);
+      if (list) list.push(m.advertId);
+      else byNetwork.set(m.networkId, [m.advertId]);
+    }
+    for (const [networkId, advertIds] of byNetwork) {
+      const left = await tx
+        .delete(networkMembers)
+        .where(
+          and(inArray(networkMembers.advertId, advertIds), ne(networkMembers.networkId, networkId)),
+        )
+        .returning({ networkId: networkMembers.networkId });
+      moved.push(...left.map((l) => l.networkId));
+    }
+    const emptied = [...new Set(moved)];
+    if (emptied.length > 0) {
+      await tx
+        .delete(networks)
+        .where(
+          and(
+            inArray(networks.id, emptied),
+            sql`not exists (select 1 from ${networkMembers} where ${networkMembers.networkId} = ${networks.id})`,
+          ),
+        );
     }
   }
 }
