@@ -1,6 +1,6 @@
 // Lists the adverts an actor may see with their screening results, highest score first, a page at
 // a time. Pages are keyset-paginated on (score, id), so page 1,000 costs what page 1 does.
-import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { can } from '../core/auth/permissions.ts';
 import type { Actor } from '../core/auth/roles.ts';
@@ -89,9 +89,8 @@ export async function listAdverts(
   if (query.networkId !== undefined) conditions.push(eq(results.networkId, query.networkId));
   if (query.after !== undefined) {
     const [score, id] = decodeCursor(query.after, isScoreCursor);
-    conditions.push(
-      or(lt(results.score, score), and(eq(results.score, score), lt(results.advertId, id)))!,
-    );
+    // A row comparison, so the (org, score, id) index serves deep pages too.
+    conditions.push(sql`(${results.score}, ${results.advertId}) < (${score}::real, ${id}::bigint)`);
   }
   const rows = await ctx.db
     .select({
@@ -111,7 +110,8 @@ export async function listAdverts(
     .innerJoin(adverts, eq(adverts.id, results.advertId))
     .innerJoin(organisations, eq(organisations.id, results.orgId))
     .where(and(...conditions))
-    .orderBy(desc(results.score), desc(results.advertId))
+    // NULLS LAST matches the indexes (the columns are NOT NULL, so the order is the same).
+    .orderBy(sql`${results.score} desc nulls last`, sql`${results.advertId} desc nulls last`)
     .limit(query.limit + 1);
   const personal = seesPersonalData(actor);
   const page = rows.slice(0, query.limit).map((r) => ({

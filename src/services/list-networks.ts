@@ -1,6 +1,6 @@
 // Networks an actor may see, highest score first (keyset-paginated), and one network in full with
 // only the members the actor may see.
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../core/auth/roles.ts';
 import { AppError } from '../core/errors.ts';
@@ -39,15 +39,13 @@ export async function listNetworks(
   if (query.level !== undefined) conditions.push(eq(networks.level, query.level));
   if (query.after !== undefined) {
     const [score, id] = decodeCursor(query.after, isCursor);
-    conditions.push(
-      or(lt(networks.score, score), and(eq(networks.score, score), lt(networks.id, id)))!,
-    );
+    conditions.push(sql`(${networks.score}, ${networks.id}) < (${score}::real, ${id})`);
   }
   const rows = await ctx.db
     .select()
     .from(networks)
     .where(and(...conditions))
-    .orderBy(desc(networks.score), desc(networks.id))
+    .orderBy(sql`${networks.score} desc nulls last`, sql`${networks.id} desc nulls last`)
     .limit(query.limit + 1);
   const items = rows.slice(0, query.limit).map((r) => shape(r, actor));
   const last = items.at(-1);

@@ -218,7 +218,7 @@ export const results = pgTable(
   (t) => [
     // Keyset pagination of a site's results, highest score first.
     index('results_org_score').on(t.orgId, t.score.desc(), t.advertId.desc()),
-    index('results_org_level').on(t.orgId, t.level, t.advertId.desc()),
+    index('results_org_level_score').on(t.orgId, t.level, t.score.desc(), t.advertId.desc()),
     index().on(t.networkId),
   ],
 );
@@ -272,7 +272,7 @@ export const networks = pgTable(
     summary: jsonb('summary').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('networks_score').on(t.score.desc(), t.id)],
+  (t) => [index('networks_score_id').on(t.score.desc(), t.id.desc())],
 );
 
 export const networkMembers = pgTable(
