@@ -65,13 +65,13 @@ describe('beacon serve --demo (npm start)', () => {
     expect(await second.exited).toBe(1);
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
 
     const again = serve(dataDir, '--demo');
     await again.until(/Beacon is running at/);
     expect(again.output()).toContain('Reusing the data');
     expect(again.output()).not.toMatch(/Passwords are shown/);
     again.child.kill('SIGTERM');
-    expect(await again.exited).toBe(0);
+    expect(await again.exited, again.output()).toBe(0);
   });
 });

@@ -8,20 +8,31 @@ import { seedDemo, storeIsEmpty } from '../../services/seed-demo.ts';
 import { fmt, positiveInt } from '../output.ts';
 import { startProgress } from '../progress.ts';
 
-/** Stops the app cleanly on Ctrl-C or a termination signal. */
-function closeOnSignal(app: App, what: string): Promise<void> {
+/**
+ * Resolves with the first Ctrl-C or termination signal. Listening starts before anything else, so
+ * a signal that arrives while Beacon is still starting up also ends it cleanly.
+ */
+function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      console.error(`\n${signal}: stopping the ${what} (finishing the current job)…`);
-      void app.close().then(resolve, (err: unknown) => {
-        console.error(err);
-        process.exitCode = 1;
-        resolve();
-      });
+    const on = (signal: NodeJS.Signals) => {
+      // A second signal does not wait for the clean stop.
+      process.once(signal, () => process.exit(130));
+      resolve(signal);
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
   });
+}
+
+/** Waits for a signal, then closes (finishing the current job). */
+async function closeOnSignal(
+  signalled: Promise<string>,
+  close: () => Promise<void>,
+  what: string,
+): Promise<void> {
+  const signal = await signalled;
+  console.error(`\n${signal}: stopping the ${what} (finishing the current job)…`);
+  await close();
 }
 
 /** Replays the link log into the process's linkage index, with a progress bar for big stores. */
@@ -47,6 +58,7 @@ export function serveCommand(): Command {
     )
     .option('--demo-adverts <n>', 'adverts in the demo corpus', positiveInt('--demo-adverts'), 5000)
     .action(async (opts: { demo?: boolean; demoAdverts: number }) => {
+      const signalled = untilSignal();
       const config = configFrom(process.env);
       const app = await createApp(config);
       try {
@@ -84,7 +96,7 @@ export function serveCommand(): Command {
         await app.close();
         throw err;
       }
-      await closeOnSignal(app, 'server');
+      await closeOnSignal(signalled, () => app.close(), 'server');
     });
 }
 
@@ -119,6 +131,7 @@ export function workerCommand(): Command {
     )
     .option('--drain', 'run the queued jobs, then exit')
     .action(async (opts: { drain?: boolean }) => {
+      const signalled = untilSignal();
       const config = configFrom({ ...process.env, BEACON_WORKERS: '0' });
       const app = await createApp(config);
       try {
@@ -132,10 +145,7 @@ export function workerCommand(): Command {
         }
         worker.start();
         console.log(`Worker ${worker.id} running on ${app.store.kind}. Press Ctrl-C to stop.`);
-        await closeOnSignal(
-          { ...app, close: () => worker.stop().then(() => app.close()) },
-          'worker',
-        );
+        await closeOnSignal(signalled, () => worker.stop().then(() => app.close()), 'worker');
       } catch (err) {
         await app.close();
         throw err;
