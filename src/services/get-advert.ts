@@ -1,6 +1,6 @@
 // One advert as a reviewer sees it: its result, its versions, and (for those allowed) its content.
 // Every view of the content is a view of personal data and goes on the audit trail.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import type { Actor } from '../core/auth/roles.ts';
 import { AppError } from '../core/errors.ts';
 import type { Reason } from '../core/model/result.ts';
@@ -64,18 +64,7 @@ export async function getAdvert(
       detail: links.detail,
     })
     .from(links)
-    .where(eq(links.fromAdvertId, advertId))
-    .union(
-      ctx.db
-        .select({
-          to: links.toAdvertId,
-          from: links.fromAdvertId,
-          type: links.type,
-          detail: links.detail,
-        })
-        .from(links)
-        .where(eq(links.toAdvertId, advertId)),
-    );
+    .where(or(eq(links.fromAdvertId, advertId), eq(links.toAdvertId, advertId)));
   if (personal && actor.kind === 'user') {
     await recordAuditEvent(ctx, {
       action: 'advert.view_personal',

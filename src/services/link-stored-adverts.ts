@@ -6,7 +6,9 @@
 // workers, sharing one PostgreSQL, hold the same networks; a worker killed mid-batch commits
 // nothing (results, log and job completion share one transaction), and a batch that fails leaves
 // the in-memory index suspect, so it is rebuilt from the log.
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Advert } from '../core/advert/advert-schema.ts';
 import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
 import type { LinkageOptions } from '../core/linkage/linkage-index.ts';
@@ -341,6 +343,17 @@ export class StoreLinker {
   }
 }
 
+/** An upsert's `set`: each named column takes the value the conflicting insert proposed. */
+function fromExcluded<T extends PgTable, K extends keyof T['_']['columns'] & string>(
+  table: T,
+  keys: readonly K[],
+): Record<K, SQL> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    keys.map((k) => [k, sql.raw(`excluded."${columns[k]!.name}"`)]),
+  ) as Record<K, SQL>;
+}
+
 /** Splits a list into pieces of at most `size`. */
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -394,14 +407,14 @@ class BatchWrites {
         .values(c)
         .onConflictDoUpdate({
           target: networks.id,
-          set: {
-            score: sql`excluded.score`,
-            level: sql`excluded.level`,
-            size: sql`excluded.size`,
-            reasons: sql`excluded.reasons`,
-            summary: sql`excluded.summary`,
-            updatedAt: sql`excluded.updated_at`,
-          },
+          set: fromExcluded(networks, [
+            'score',
+            'level',
+            'size',
+            'reasons',
+            'summary',
+            'updatedAt',
+          ]),
         });
     }
     for (const c of chunks(this.results, 100)) {
@@ -410,16 +423,16 @@ class BatchWrites {
         .values(c)
         .onConflictDoUpdate({
           target: resultsTable.advertId,
-          set: {
-            orgId: sql`excluded.org_id`,
-            version: sql`excluded.version`,
-            catalogueVersion: sql`excluded.catalogue_version`,
-            score: sql`excluded.score`,
-            level: sql`excluded.level`,
-            networkId: sql`excluded.network_id`,
-            reasons: sql`excluded.reasons`,
-            screenedAt: sql`excluded.screened_at`,
-          },
+          set: fromExcluded(resultsTable, [
+            'orgId',
+            'version',
+            'catalogueVersion',
+            'score',
+            'level',
+            'networkId',
+            'reasons',
+            'screenedAt',
+          ]),
         });
     }
     // A member joins its network, and leaves any it was in before (networks merge).
