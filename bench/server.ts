@@ -127,14 +127,17 @@ async function startServer(
     BEACON_WORKERS: String(workers),
   });
   // The app's own handler, wrapped: it returns after completeWith has committed the results.
-  const timed: JobHandler = async (job, helpers) => {
-    await screen(job, helpers);
-    doneAt.set(job.id, now());
-  };
+  const timed: JobHandler = (job, helpers) => screen(job, helpers);
   // Warnings and errors only (a retried or failed job), on stderr beside the progress lines.
   const logger = pino({ level: 'warn', base: { service: 'beacon-bench' } }, pino.destination(2));
   const app = await createApp(config, { logger, handlers: { [SCREEN_JOB]: timed } });
-  screen = screenJobHandler(app.ctx, app.linker);
+  // Every job a merged batch completed commits at once: each is screened then.
+  screen = screenJobHandler(app.ctx, app.linker, {
+    onCommitted: (ids) => {
+      const at = now();
+      for (const id of ids) doneAt.set(id, at);
+    },
+  });
   const url = await app.listen();
   return { app, url, doneAt };
 }

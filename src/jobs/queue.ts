@@ -283,3 +283,46 @@ function fenced(lease: JobLease) {
 function timestamp(at: Date) {
   return sql`${at.toISOString()}::timestamptz`;
 }
+
+/**
+ * Inside a job's completing transaction, takes more queued jobs of `kind` that are ready, to run
+ * with it as one batch: they are marked done in `tx`, so they commit with the work that covers
+ * them, or stay queued if it rolls back. Jobs other workers hold are skipped, not waited for.
+ * `accept` sees each candidate's payload, oldest first, and says whether it still fits.
+ */
+export async function absorbReady(
+  tx: Db,
+  options: {
+    readonly kind: string;
+    readonly now: Date;
+    readonly limit: number;
+    readonly accept: (payload: unknown) => boolean;
+  },
+): Promise<Job[]> {
+  const { kind, now, limit, accept } = options;
+  if (limit <= 0) return [];
+  const candidates = (await tx
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), eq(jobs.status, 'queued'), lte(jobs.runAfter, now)))
+    .orderBy(asc(jobs.runAfter), asc(jobs.id))
+    .limit(limit)
+    .for('update', { skipLocked: true })) as Job[];
+  const taken: Job[] = [];
+  for (const job of candidates) {
+    if (!accept(job.payload)) break;
+    taken.push(job);
+  }
+  if (taken.length > 0) {
+    await tx
+      .update(jobs)
+      .set({ status: 'done', finishedAt: now, lockedBy: null, lockedUntil: null })
+      .where(
+        inArray(
+          jobs.id,
+          taken.map((j) => j.id),
+        ),
+      );
+  }
+  return taken;
+}

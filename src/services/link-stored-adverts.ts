@@ -6,10 +6,9 @@
 // workers, sharing one PostgreSQL, hold the same networks; a worker killed mid-batch commits
 // nothing (results, log and job completion share one transaction), and a batch that fails leaves
 // the in-memory index suspect, so it is rebuilt from the log.
-import { and, asc, eq, getTableColumns, gt, inArray, ne, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Advert } from '../core/advert/advert-schema.ts';
+import { canonicalJson } from '../core/audit/audit-event.ts';
 import type { CompiledCatalogue } from '../core/catalogue/compile-catalogue.ts';
 import type { LinkageOptions } from '../core/linkage/linkage-index.ts';
 import { LinkageIndex } from '../core/linkage/linkage-index.ts';
@@ -18,7 +17,9 @@ import { IncrementalScreener } from '../core/screen/incremental.ts';
 import type { ScreenedNetwork } from '../core/screen/screen-network.ts';
 import { screenNetwork, withNetwork } from '../core/screen/screen-network.ts';
 import type { NetworkMember } from '../core/linkage/member.ts';
+import { bulkInsert } from '../store/bulk-insert.ts';
 import type { Db } from '../store/open-store.ts';
+import { queryRows } from '../store/open-store.ts';
 import {
   adverts,
   advertVersions,
@@ -204,29 +205,35 @@ export class StoreLinker {
         if (everyone || fresh.has(m)) rescore.set(m, { network, position: positions[i]! });
       });
     }
-    // Earlier members keep their own reasons and take the network's current contributions.
+    // Earlier members keep their own reasons and take the network's current contributions; a
+    // member whose result comes out as stored is not written again.
     const earlier = [...rescore.keys()].filter((id) => !fresh.has(id));
+    const stored = new Map<number, StoredResult>();
     for (const chunk of chunks(earlier, 5000)) {
-      const stored = await tx
+      const rows = await tx
         .select({
           advertId: resultsTable.advertId,
           orgId: resultsTable.orgId,
           version: resultsTable.version,
+          score: resultsTable.score,
+          level: resultsTable.level,
+          networkId: resultsTable.networkId,
           reasons: resultsTable.reasons,
           catalogueVersion: resultsTable.catalogueVersion,
         })
         .from(resultsTable)
         .where(inArray(resultsTable.advertId, chunk));
-      for (const row of stored) {
+      for (const row of rows) {
+        stored.set(row.advertId, row);
         results.set(row.advertId, {
           orgId: row.orgId,
           version: row.version,
           result: {
             id: String(row.advertId),
             site: null,
-            score: 0,
-            level: 'none',
-            networkId: null,
+            score: row.score,
+            level: row.level,
+            networkId: row.networkId,
             catalogueVersion: row.catalogueVersion,
             reasons: row.reasons as Reason[],
           },
@@ -242,15 +249,17 @@ export class StoreLinker {
         reasons: current.result.reasons.filter((r) => r.family !== 'network'),
       };
       const reasons = network.advertReasons.get(position) ?? [];
-      results.set(id, {
-        ...current,
-        result: withNetwork(own, network.id, reasons, this.catalogue),
-      });
+      const next = withNetwork(own, network.id, reasons, this.catalogue);
+      const before = stored.get(id);
+      if (before !== undefined && sameResult(before, next)) results.delete(id);
+      else results.set(id, { ...current, result: next });
     }
 
     // Levels before this batch, to tell which changed.
     const before = new Map<number, Level>();
-    for (const chunk of chunks([...results.keys()], 5000)) {
+    for (const [id, row] of stored) before.set(id, row.level);
+    const unknown = [...results.keys()].filter((id) => !stored.has(id));
+    for (const chunk of chunks(unknown, 5000)) {
       const prior = await tx
         .select({ advertId: resultsTable.advertId, level: resultsTable.level })
         .from(resultsTable)
@@ -343,15 +352,25 @@ export class StoreLinker {
   }
 }
 
-/** An upsert's `set`: each named column takes the value the conflicting insert proposed. */
-function fromExcluded<T extends PgTable, K extends keyof T['_']['columns'] & string>(
-  table: T,
-  keys: readonly K[],
-): Record<K, SQL> {
-  const columns = getTableColumns(table);
-  return Object.fromEntries(
-    keys.map((k) => [k, sql.raw(`excluded."${columns[k]!.name}"`)]),
-  ) as Record<K, SQL>;
+/** A stored result, to tell whether re-scoring changed it. */
+interface StoredResult {
+  readonly score: number;
+  readonly level: Level;
+  readonly networkId: string | null;
+  readonly reasons: unknown;
+}
+
+/**
+ * Whether `next` says what the stored result says: scores at the store's precision (real), reasons
+ * whatever order the store gave their keys.
+ */
+function sameResult(stored: StoredResult, next: AdvertResult): boolean {
+  return (
+    stored.level === next.level &&
+    stored.networkId === next.networkId &&
+    Math.fround(next.score) === Math.fround(stored.score) &&
+    canonicalJson(stored.reasons) === canonicalJson(next.reasons)
+  );
 }
 
 /** Splits a list into pieces of at most `size`. */
@@ -388,80 +407,51 @@ class BatchWrites {
   }
 
   async flush(tx: Db): Promise<void> {
-    for (const c of chunks(this.log, 2000)) await tx.insert(linkLog).values(c);
+    await bulkInsert(tx, linkLog, this.log);
     for (const c of chunks(this.cleared, 5000)) {
       await tx.delete(identifiers).where(inArray(identifiers.advertId, c));
       await tx.delete(images).where(inArray(images.advertId, c));
     }
-    for (const c of chunks(this.identifiers, 2000)) {
-      await tx.insert(identifiers).values(c).onConflictDoNothing();
-    }
-    for (const c of chunks(this.images, 2000)) {
-      await tx.insert(images).values(c).onConflictDoNothing();
-    }
-    for (const c of chunks(this.links, 2000))
-      await tx.insert(links).values(c).onConflictDoNothing();
-    for (const c of chunks(this.networks, 100)) {
-      await tx
-        .insert(networks)
-        .values(c)
-        .onConflictDoUpdate({
-          target: networks.id,
-          set: fromExcluded(networks, [
-            'score',
-            'level',
-            'size',
-            'reasons',
-            'summary',
-            'updatedAt',
-          ]),
-        });
-    }
-    for (const c of chunks(this.results, 100)) {
-      await tx
-        .insert(resultsTable)
-        .values(c)
-        .onConflictDoUpdate({
-          target: resultsTable.advertId,
-          set: fromExcluded(resultsTable, [
-            'orgId',
-            'version',
-            'catalogueVersion',
-            'score',
-            'level',
-            'networkId',
-            'reasons',
-            'screenedAt',
-          ]),
-        });
-    }
+    await bulkInsert(tx, identifiers, this.identifiers, { doNothing: true });
+    await bulkInsert(tx, images, this.images, { doNothing: true });
+    await bulkInsert(tx, links, this.links, { doNothing: true });
+    await bulkInsert(tx, networks, this.networks, {
+      target: ['id'],
+      update: ['score', 'level', 'size', 'reasons', 'summary', 'updatedAt'],
+    });
+    await bulkInsert(tx, resultsTable, this.results, {
+      target: ['advertId'],
+      update: [
+        'orgId',
+        'version',
+        'catalogueVersion',
+        'score',
+        'level',
+        'networkId',
+        'reasons',
+        'screenedAt',
+      ],
+    });
     // A member joins its network, and leaves any it was in before (networks merge).
-    const moved: string[] = [];
+    await bulkInsert(tx, networkMembers, this.members, { doNothing: true });
+    const moved = new Set<string>();
     for (const c of chunks(this.members, 5000)) {
-      await tx.insert(networkMembers).values(c).onConflictDoNothing();
+      const pairs = JSON.stringify(c.map((m) => ({ n: m.networkId, a: m.advertId })));
+      const left = await queryRows<{ network_id: string }>(
+        tx,
+        sql`delete from ${networkMembers} as m
+            using jsonb_to_recordset(${pairs}::jsonb) as x(n text, a bigint)
+            where m.advert_id = x.a and m.network_id <> x.n
+            returning m.network_id`,
+      );
+      for (const l of left) moved.add(l.network_id);
     }
-    const byNetwork = new Map<string, number[]>();
-    for (const m of this.members) {
-      const list = byNetwork.get(m.networkId);
-      if (list) list.push(m.advertId);
-      else byNetwork.set(m.networkId, [m.advertId]);
-    }
-    for (const [networkId, advertIds] of byNetwork) {
-      const left = await tx
-        .delete(networkMembers)
-        .where(
-          and(inArray(networkMembers.advertId, advertIds), ne(networkMembers.networkId, networkId)),
-        )
-        .returning({ networkId: networkMembers.networkId });
-      moved.push(...left.map((l) => l.networkId));
-    }
-    const emptied = [...new Set(moved)];
-    if (emptied.length > 0) {
+    if (moved.size > 0) {
       await tx
         .delete(networks)
         .where(
           and(
-            inArray(networks.id, emptied),
+            inArray(networks.id, [...moved]),
             sql`not exists (select 1 from ${networkMembers} where ${networkMembers.networkId} = ${networks.id})`,
           ),
         );

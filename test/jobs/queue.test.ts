@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  absorbReady,
   claim,
   complete,
   enqueue,
@@ -170,6 +171,51 @@ for (const target of await storeTargets()) {
       await complete(store.db, job, at(1));
       await reportProgress(store.db, job.id, { done: 4, total: 10 });
       expect((await findJob(store.db, 'k'))?.progress).toEqual({ done: 3, total: 10 });
+    });
+    it('absorbs ready jobs into a running one: they commit with it, or stay queued', async () => {
+      for (const n of [1, 2, 3, 4]) {
+        await enqueue(store.db, { kind: 'a', key: `m${n}`, payload: { n } }, T0);
+      }
+      await enqueue(store.db, { kind: 'b', key: 'other', payload: { n: 9 } }, T0);
+      await enqueue(
+        store.db,
+        { kind: 'a', key: 'later', payload: { n: 5 }, runAfter: at(60_000) },
+        T0,
+      );
+      const first = (await claimAs('w1', 10))!;
+      expect(first.payload).toEqual({ n: 1 });
+
+      // Rolled back: nothing taken.
+      await expect(
+        store.db.transaction(async (tx) => {
+          const taken = await absorbReady(tx, {
+            kind: 'a',
+            now: at(20),
+            limit: 10,
+            accept: () => true,
+          });
+          expect(taken.map((j) => j.payload)).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }]);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await jobCounts(store.db, 'a')).toEqual({ queued: 4, running: 1, done: 0, failed: 0 });
+
+      // Committed: taken in order until `accept` says no; other kinds and later jobs untouched.
+      let budget = 5;
+      const taken = await store.db.transaction(async (tx) =>
+        absorbReady(tx, {
+          kind: 'a',
+          now: at(20),
+          limit: 10,
+          accept: (p) => (budget -= (p as { n: number }).n) >= 0,
+        }),
+      );
+      expect(taken.map((j) => j.payload)).toEqual([{ n: 2 }, { n: 3 }]);
+      expect(await jobCounts(store.db, 'a')).toEqual({ queued: 2, running: 1, done: 2, failed: 0 });
+      expect(await jobCounts(store.db, 'b')).toEqual({ queued: 1, running: 0, done: 0, failed: 0 });
+      // A taken job is not claimed again.
+      const next = (await claimAs('w2', 30))!;
+      expect(next.payload).toEqual({ n: 4 });
     });
   });
 }
