@@ -30,6 +30,16 @@ const envSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(15),
+  BEACON_CLAIM_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  BEACON_REVIEW_TARGET_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(30 * 24 * 60)
+    .default(240),
 });
 
 /** Beacon's configuration, read once from the environment. */
@@ -47,6 +57,10 @@ export interface Config {
   readonly maxBodyBytes: number;
   readonly loginMaxFailures: number;
   readonly loginLockMinutes: number;
+  /** How long a moderator's claim on a review item lasts (renewed by claiming again). */
+  readonly claimMinutes: number;
+  /** How long an item may wait in the review queue before it counts as overdue. */
+  readonly reviewTargetMinutes: number;
 }
 
 /** Reads and validates the configuration; a bad value fails with every problem named. */
@@ -77,5 +91,7 @@ export function configFrom(env: Readonly<Record<string, string | undefined>>): C
     maxBodyBytes: Math.round(e.BEACON_MAX_BODY_MB * 1024 * 1024),
     loginMaxFailures: e.BEACON_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.BEACON_LOGIN_LOCK_MINUTES,
+    claimMinutes: e.BEACON_CLAIM_MINUTES,
+    reviewTargetMinutes: e.BEACON_REVIEW_TARGET_MINUTES,
   };
 }

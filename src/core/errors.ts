@@ -15,7 +15,12 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
-  | 'AUDIT_CHAIN_BROKEN';
+  | 'AUDIT_CHAIN_BROKEN'
+  | 'VALIDATION'
+  | 'REVIEW_CLAIMED'
+  | 'REVIEW_NOT_CLAIMED'
+  | 'SAME_REVIEWER'
+  | 'APPEAL_SAME_REVIEWER';
 
 /** An error a user can act on: a stable code, a message, and optional structured details. */
 export class AppError extends Error {

@@ -1,6 +1,6 @@
 // The job that screens and links adverts after ingest: its results, links, networks and the job's
 // completion commit in one transaction (see services/link-stored-adverts.ts), with the webhook
-// deliveries that announce their level changes.
+// deliveries that announce their level changes and the review items they open or withdraw.
 //
 // Under load, screen jobs queue faster than one batch is linked. A batch's fixed costs (rescoring
 // the networks it touches, the store's round trips) are the same whether it holds 500 adverts or
@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ServiceContext } from '../services/context.ts';
 import type { LevelChange, StoreLinker } from '../services/link-stored-adverts.ts';
 import { SCREEN_JOB } from '../services/ingest-adverts.ts';
+import { syncReviewItems } from '../services/review/sync-review-items.ts';
 import { queueWebhookDeliveries } from '../services/webhooks/queue-deliveries.ts';
 import { absorbReady } from './queue.ts';
 import type { JobHandler } from './worker.ts';
@@ -58,6 +59,7 @@ export function screenJobHandler(
       });
       jobIds.push(...taken.map((t) => t.id));
       const linked = await linker.linkBatch(tx, ctx, batch);
+      await syncReviewItems(tx, linked.levelChanges, ctx.clock.now());
       await queueWebhookDeliveries(tx, linked.levelChanges, ctx.clock.now());
       return linked;
     });

@@ -19,6 +19,11 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   AUDIT_CHAIN_BROKEN: 500,
+  VALIDATION: 422,
+  REVIEW_CLAIMED: 409,
+  REVIEW_NOT_CLAIMED: 409,
+  SAME_REVIEWER: 403,
+  APPEAL_SAME_REVIEWER: 403,
 };
 
 /** An RFC 9457 problem document. */

@@ -6,6 +6,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -291,9 +292,21 @@ export const networkMembers = pgTable(
   (t) => [primaryKey({ columns: [t.networkId, t.advertId] }), index().on(t.advertId)],
 );
 
-export const reviewStatus = pgEnum('review_status', ['open', 'claimed', 'decided']);
+export const reviewStatus = pgEnum('review_status', [
+  'open',
+  'claimed',
+  'decided',
+  'awaiting_approval',
+  'withdrawn',
+]);
 
-/** Work for moderators: an advert or a network to look at. */
+/**
+ * Work for moderators: an advert screening left at medium or high (kind `advert`), or an appeal
+ * against a decision (kind `appeal`). A claim is `claimed_by` with an unexpired
+ * `claim_expires_at` on an `open` item (the stored status `claimed` is not used). `priority` is
+ * the time-free part of the priority and `rank` = priority − k·hours(queued_at), so ordering by
+ * rank orders by the current priority at any time (core/review/priority.ts).
+ */
 export const reviewItems = pgTable(
   'review_items',
   {
@@ -310,10 +323,38 @@ export const reviewItems = pgTable(
     claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
     claimExpiresAt: ts('claim_expires_at'),
     createdAt: createdAt(),
+    kind: text('kind').notNull().default('advert'),
+    rank: doublePrecision('rank').notNull().default(0),
+    /** Snapshot of the screening when the item was queued (or last refreshed). */
+    score: real('score').notNull().default(0),
+    level: level('level').notNull().default('medium'),
+    networkSize: integer('network_size').notNull().default(1),
+    networkTowns: integer('network_towns').notNull().default(0),
+    town: text('town'),
+    queuedAt: ts('queued_at').notNull().defaultNow(),
+    /** Users who may not claim the item (for an appeal: who made or approved the decision). */
+    excludedReviewers: uuid('excluded_reviewers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** Set when the item leaves the queue for good (decided or withdrawn). */
+    closedAt: ts('closed_at'),
   },
-  (t) => [index().on(t.orgId, t.status, t.priority.desc())],
+  (t) => [
+    index().on(t.orgId, t.status, t.priority.desc()),
+    // Keyset pages of a site's queue, highest rank first.
+    index('review_items_org_rank').on(t.orgId, t.status, t.rank.desc(), t.id.desc()),
+    // At most one item in the queue per advert and kind.
+    uniqueIndex('review_items_open_advert')
+      .on(t.advertId, t.kind)
+      .where(sql`${t.closedAt} is null`),
+  ],
 );
 
+/**
+ * A moderator's decision on a review item. Suspensions and referrals wait for a senior's approval
+ * (`pending_approval`, then `approved` or `rejected`); the others are `final` at once.
+ */
 export const decisions = pgTable(
   'decisions',
   {
@@ -324,12 +365,137 @@ export const decisions = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Who decided. */
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     outcome: text('outcome').notNull(),
     note: text('note'),
     createdAt: createdAt(),
+    reasonCode: text('reason_code').notNull().default(''),
+    /** BCP 47 tag: the advertiser's language, for safety information. */
+    language: text('language'),
+    /** The police force or NGO a referral goes to. */
+    toOrgId: uuid('to_org_id').references(() => organisations.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('final'),
+    /** The senior who approved or rejected the decision. */
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: ts('approved_at'),
+    /** The senior's note on a rejection (never sent anywhere). */
+    reviewNote: text('review_note'),
+    /** The referral an approved refer_* decision made. */
+    referralId: uuid('referral_id'),
   },
-  (t) => [index().on(t.reviewItemId)],
+  (t) => [index().on(t.reviewItemId), index('decisions_org_status').on(t.orgId, t.status)],
+);
+
+/** An appeal against a decision, made by the site (usually for its advertiser). */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    advertId: bigint('advert_id', { mode: 'number' })
+      .notNull()
+      .references(() => adverts.id, { onDelete: 'cascade' }),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => reviewItems.id, { onDelete: 'cascade' }),
+    /** The advertiser's statement (personal data: never logged or audited). */
+    statement: text('statement'),
+    status: text('status').notNull().default('open'),
+    outcome: text('outcome'),
+    createdByUser: uuid('created_by_user').references(() => users.id, { onDelete: 'set null' }),
+    createdByApiKey: uuid('created_by_api_key').references(() => apiKeys.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+    resolvedAt: ts('resolved_at'),
+  },
+  (t) => [index().on(t.orgId, t.createdAt), index().on(t.advertId), uniqueIndex().on(t.itemId)],
+);
+
+/** A site's investigation: adverts and networks gathered with notes, within one organisation. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    status: text('status').notNull().default('open'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.orgId, t.createdAt)],
+);
+
+export const caseMembers = pgTable(
+  'case_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    advertId: bigint('advert_id', { mode: 'number' }).references(() => adverts.id, {
+      onDelete: 'cascade',
+    }),
+    networkId: text('network_id'),
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    addedAt: createdAt('added_at'),
+  },
+  (t) => [
+    index().on(t.caseId),
+    uniqueIndex('case_members_advert').on(t.caseId, t.advertId),
+    uniqueIndex('case_members_network').on(t.caseId, t.networkId),
+  ],
+);
+
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The note (may hold personal data: never logged or audited). */
+    text: text('text').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.caseId, t.createdAt)],
+);
+
+/**
+ * Catalogue weight changes proposed from a site's decisions (calibration), with the complete draft
+ * catalogue; a senior moderator other than the proposer approves or rejects it. Approval is
+ * recorded, never applied: the operator commits an approved draft as the catalogue.
+ */
+export const catalogueDrafts = pgTable(
+  'catalogue_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    baseVersion: text('base_version').notNull(),
+    version: text('version').notNull(),
+    /** The proposal: changes with their evidence, and the indicators left alone with why. */
+    proposal: jsonb('proposal').notNull(),
+    /** The whole draft catalogue, valid against the catalogue schema. */
+    catalogue: jsonb('catalogue').notNull(),
+    status: text('status').notNull().default('proposed'),
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    proposedAt: createdAt('proposed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: ts('reviewed_at'),
+  },
+  (t) => [index().on(t.orgId, t.proposedAt)],
 );
 
 /** What a site has referred to a police force or an NGO: all those organisations may see. */

@@ -24,6 +24,7 @@ const SAMPLES: Record<string, (orgId: string) => Sample> = {
   'GET /api/v1/adverts/:id': () => ({ url: '/api/v1/adverts/987654' }),
   'GET /api/v1/networks': () => ({}),
   'GET /api/v1/networks/:id': () => ({ url: '/api/v1/networks/n-none' }),
+  'GET /api/v1/networks/:id/graph': () => ({ url: '/api/v1/networks/n-none/graph' }),
   'POST /api/v1/referrals': () => ({ payload: { toOrg: 'nobody', advertId: 987654 } }),
   'POST /api/v1/api-keys': () => ({ payload: { name: 'k', scopes: ['adverts.read'] } }),
   'GET /api/v1/api-keys': () => ({}),
@@ -41,6 +42,58 @@ const SAMPLES: Record<string, (orgId: string) => Sample> = {
   'GET /api/v1/imports/:id': () => ({ url: `/api/v1/imports/${randomUUID()}` }),
   'GET /api/v1/me': () => ({}),
   'POST /api/v1/me/organisation': (orgId) => ({ payload: { orgId } }),
+  'GET /api/v1/review/queue': () => ({}),
+  'POST /api/v1/review/next': () => ({ payload: {} }),
+  'GET /api/v1/review/reason-codes': () => ({}),
+  'GET /api/v1/review/items/:id': () => ({ url: `/api/v1/review/items/${randomUUID()}` }),
+  'POST /api/v1/review/items/:id/claim': () => ({
+    url: `/api/v1/review/items/${randomUUID()}/claim`,
+  }),
+  'POST /api/v1/review/items/:id/release': () => ({
+    url: `/api/v1/review/items/${randomUUID()}/release`,
+  }),
+  'POST /api/v1/review/items/:id/decisions': () => ({
+    url: `/api/v1/review/items/${randomUUID()}/decisions`,
+    payload: { outcome: 'no_concern', reasonCode: 'insufficient_evidence' },
+  }),
+  'GET /api/v1/review/approvals': () => ({}),
+  'POST /api/v1/review/decisions/:id/approve': () => ({
+    url: `/api/v1/review/decisions/${randomUUID()}/approve`,
+  }),
+  'POST /api/v1/review/decisions/:id/reject': () => ({
+    url: `/api/v1/review/decisions/${randomUUID()}/reject`,
+    payload: {},
+  }),
+  'GET /api/v1/adverts/:id/decisions': () => ({ url: '/api/v1/adverts/987654/decisions' }),
+  'POST /api/v1/appeals': () => ({ payload: { advertId: 'no-such-advert' } }),
+  'GET /api/v1/appeals': () => ({}),
+  'GET /api/v1/appeals/:id': () => ({ url: `/api/v1/appeals/${randomUUID()}` }),
+  'POST /api/v1/cases': () => ({ payload: { title: 'A case' } }),
+  'GET /api/v1/calibration': () => ({}),
+  'POST /api/v1/calibration/drafts': () => ({}),
+  'GET /api/v1/calibration/drafts': () => ({}),
+  'GET /api/v1/calibration/drafts/:id': () => ({
+    url: `/api/v1/calibration/drafts/${randomUUID()}`,
+  }),
+  'GET /api/v1/calibration/drafts/:id/catalogue': () => ({
+    url: `/api/v1/calibration/drafts/${randomUUID()}/catalogue`,
+  }),
+  'POST /api/v1/calibration/drafts/:id/approve': () => ({
+    url: `/api/v1/calibration/drafts/${randomUUID()}/approve`,
+  }),
+  'POST /api/v1/calibration/drafts/:id/reject': () => ({
+    url: `/api/v1/calibration/drafts/${randomUUID()}/reject`,
+  }),
+  'GET /api/v1/cases': () => ({}),
+  'GET /api/v1/cases/:id': () => ({ url: `/api/v1/cases/${randomUUID()}` }),
+  'POST /api/v1/cases/:id/members': () => ({
+    url: `/api/v1/cases/${randomUUID()}/members`,
+    payload: { advertId: '987654' },
+  }),
+  'POST /api/v1/cases/:id/notes': () => ({
+    url: `/api/v1/cases/${randomUUID()}/notes`,
+    payload: { text: 'A note' },
+  }),
 };
 
 const guarded = ROUTES.filter((r) => r.access !== 'public' && r.access !== 'pending-session');
@@ -125,6 +178,7 @@ for (const target of await storeTargets()) {
   describe(`tenant isolation (${target.name})`, () => {
     let app: App;
     let siteA: { id: string; slug: string };
+    let siteB: { id: string; slug: string };
     let keyA: Caller;
     let adminA: Caller;
     let moderatorB: Caller;
@@ -141,7 +195,7 @@ for (const target of await storeTargets()) {
     beforeAll(async () => {
       app = await testApp(target);
       siteA = await makeOrg(app, 'site');
-      const siteB = await makeOrg(app, 'site');
+      siteB = await makeOrg(app, 'site');
       const policeOrg = await makeOrg(app, 'police');
       const ngoOrg = await makeOrg(app, 'ngo');
       policeSlug = policeOrg.slug;
@@ -188,9 +242,25 @@ for (const target of await storeTargets()) {
         'DELETE /api/v1/api-keys/:id',
         'DELETE /api/v1/webhooks/:id',
         'GET /api/v1/adverts/:id',
+        'GET /api/v1/adverts/:id/decisions',
+        'GET /api/v1/appeals/:id',
+        'GET /api/v1/calibration/drafts/:id',
+        'GET /api/v1/calibration/drafts/:id/catalogue',
+        'GET /api/v1/cases/:id',
         'GET /api/v1/imports/:id',
         'GET /api/v1/networks/:id',
+        'GET /api/v1/networks/:id/graph',
+        'GET /api/v1/review/items/:id',
         'GET /api/v1/webhooks/:id/deliveries',
+        'POST /api/v1/calibration/drafts/:id/approve',
+        'POST /api/v1/calibration/drafts/:id/reject',
+        'POST /api/v1/cases/:id/members',
+        'POST /api/v1/cases/:id/notes',
+        'POST /api/v1/review/decisions/:id/approve',
+        'POST /api/v1/review/decisions/:id/reject',
+        'POST /api/v1/review/items/:id/claim',
+        'POST /api/v1/review/items/:id/decisions',
+        'POST /api/v1/review/items/:id/release',
       ]);
       for (const outsider of [moderatorB, adminB, keyB, police, ngo]) {
         for (const id of advertsA.slice(0, 20)) {
@@ -205,6 +275,11 @@ for (const target of await storeTargets()) {
           headers: outsider.headers,
         });
         expect([outsider.label, net.statusCode]).toEqual([outsider.label, 404]);
+        const graph = await app.server.inject({
+          url: `/api/v1/networks/${networkA}/graph`,
+          headers: outsider.headers,
+        });
+        expect([outsider.label, graph.statusCode]).toEqual([outsider.label, 404]);
         const list = await app.server.inject({ url: '/api/v1/adverts', headers: outsider.headers });
         expect([outsider.label, list.json().items]).toEqual([outsider.label, []]);
         const nets = await app.server.inject({
@@ -280,6 +355,86 @@ for (const target of await storeTargets()) {
         payload: { orgId: siteA.id },
       });
       expect(sw.statusCode).toBe(403);
+    });
+
+    it('keeps site A’s review items, decisions, appeals and cases from site B (404)', async () => {
+      const modA = await signedIn(app, siteA.id, 'moderator');
+      const seniorA = await signedIn(app, siteA.id, 'senior_moderator');
+      const seniorB = await signedIn(app, siteB.id, 'senior_moderator');
+      const post = (caller: Caller, url: string, payload: object = {}) =>
+        app.server.inject({ method: 'POST', url, headers: caller.headers, payload });
+      // A final decision (appealed), a pending one, and a case, all in site A.
+      const first = (await post(modA, '/api/v1/review/next')).json().item;
+      const final = await post(modA, `/api/v1/review/items/${first.id}/decisions`, {
+        outcome: 'no_concern',
+        reasonCode: 'insufficient_evidence',
+      });
+      expect(final.statusCode).toBe(201);
+      const appeal = await post(adminA, '/api/v1/appeals', { advertId: first.externalId });
+      expect(appeal.statusCode).toBe(201);
+      const appealId = appeal.json().appeal.id;
+      const second = (await post(modA, '/api/v1/review/next')).json().item;
+      const pending = await post(modA, `/api/v1/review/items/${second.id}/decisions`, {
+        outcome: 'suspend',
+        reasonCode: 'terms_breach',
+      });
+      const decisionId = pending.json().decision.id;
+      const third = (await post(seniorA, '/api/v1/review/next')).json().item;
+      const caseId = (await post(modA, '/api/v1/cases', { title: 'A' })).json().case.id;
+      const attempts: [Caller, 'GET' | 'POST', string, object?][] = [
+        [moderatorB, 'GET', `/api/v1/review/items/${first.id}`],
+        [moderatorB, 'POST', `/api/v1/review/items/${third.id}/claim`],
+        [moderatorB, 'POST', `/api/v1/review/items/${third.id}/release`],
+        [
+          moderatorB,
+          'POST',
+          `/api/v1/review/items/${third.id}/decisions`,
+          { outcome: 'no_concern', reasonCode: 'insufficient_evidence' },
+        ],
+        [moderatorB, 'GET', `/api/v1/adverts/${first.advertId}/decisions`],
+        [seniorB, 'POST', `/api/v1/review/decisions/${decisionId}/approve`],
+        [seniorB, 'POST', `/api/v1/review/decisions/${decisionId}/reject`, {}],
+        [adminB, 'GET', `/api/v1/appeals/${appealId}`],
+        [adminB, 'POST', '/api/v1/appeals', { advertId: first.externalId }],
+        [moderatorB, 'GET', `/api/v1/cases/${caseId}`],
+        [moderatorB, 'POST', `/api/v1/cases/${caseId}/members`, { advertId: first.advertId }],
+        [moderatorB, 'POST', `/api/v1/cases/${caseId}/notes`, { text: 'x' }],
+      ];
+      for (const [caller, method, url, payload] of attempts) {
+        const res = await app.server.inject({
+          method,
+          url,
+          headers: caller.headers,
+          ...(payload !== undefined ? { payload } : {}),
+        });
+        expect([caller.label, method, url, res.statusCode]).toEqual([
+          caller.label,
+          method,
+          url,
+          404,
+        ]);
+      }
+      // Nor do site A's items, approvals, appeals or cases show in site B's lists.
+      const queueB = await app.server.inject({
+        url: '/api/v1/review/queue?status=decided',
+        headers: moderatorB.headers,
+      });
+      expect(queueB.json().items).toEqual([]);
+      const approvalsB = await app.server.inject({
+        url: '/api/v1/review/approvals',
+        headers: seniorB.headers,
+      });
+      expect(approvalsB.json().decisions).toEqual([]);
+      const appealsB = await app.server.inject({ url: '/api/v1/appeals', headers: adminB.headers });
+      expect(appealsB.json().appeals).toEqual([]);
+      const casesB = await app.server.inject({ url: '/api/v1/cases', headers: moderatorB.headers });
+      expect(casesB.json().cases).toEqual([]);
+      // And site A's own staff still see them.
+      const own = await app.server.inject({
+        url: `/api/v1/review/items/${third.id}`,
+        headers: modA.headers,
+      });
+      expect(own.json().item.claim).toMatchObject({ mine: false });
     });
 
     it('shows police exactly what site A referred to them, and the NGO nothing', async () => {

@@ -23,6 +23,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'adverts.read_personal',
     'networks.read',
     'referrals.create',
+    'appeals.create',
     'imports.create',
     'org.manage_users',
     'org.manage_api_keys',
@@ -37,6 +38,7 @@ export const PERMISSION_MATRIX: Readonly<Record<Role, readonly Permission[]>> = 
     'review.decide',
     'review.decide_senior',
     'referrals.create',
+    'appeals.create',
   ],
   // Police and NGOs read adverts and networks only through what was referred to their organisation.
   police_analyst: ['adverts.read', 'adverts.read_personal', 'networks.read', 'referrals.read'],
@@ -62,6 +64,7 @@ export const API_KEY_SCOPES = [
   'adverts.read',
   'networks.read',
   'imports.create',
+  'appeals.create',
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -75,6 +78,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   'review.decide_senior': 'Overturn decisions and hear appeals',
   'referrals.create': 'Refer an advert or network to a police force or an NGO',
   'referrals.read': "See what has been referred to one's own organisation",
+  'appeals.create': "Appeal a decision on one of the site's adverts, and follow the appeal",
   'imports.create': 'Import a file of adverts',
   'org.manage_users': "Add and remove the organisation's users and their roles",
   'org.manage_api_keys': "Create, list and revoke the organisation's API keys",

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'referrals.create',
   /** See what has been referred to one's own organisation. */
   'referrals.read',
+  /** Appeal a decision on one of the site's adverts, and follow the appeal. */
+  'appeals.create',
   'imports.create',
   'org.manage_users',
   'org.manage_api_keys',

@@ -9,10 +9,36 @@ import { secondFactorRoute } from './auth/second-factor.ts';
 import { meRoute, signOutRoute, switchOrgRoute } from './auth/session.ts';
 import { signInRoute } from './auth/sign-in.ts';
 import { beginTotpRoute, confirmTotpRoute } from './auth/totp.ts';
+import {
+  approveDraftRoute,
+  calibrationRoute,
+  draftYamlRoute,
+  getDraftRoute,
+  listDraftsRoute,
+  proposeDraftRoute,
+  rejectDraftRoute,
+} from './calibration/calibration.ts';
 import { getNetworkRoute } from './networks/get.ts';
+import { networkGraphRoute } from './networks/graph.ts';
 import { listNetworksRoute } from './networks/list.ts';
 import { createImportRoute, getImportRoute } from './imports/imports.ts';
 import { createReferralRoute } from './referrals/create.ts';
+import { createAppealRoute, getAppealRoute, listAppealsRoute } from './appeals/appeals.ts';
+import {
+  addCaseMemberRoute,
+  addCaseNoteRoute,
+  createCaseRoute,
+  getCaseRoute,
+  listCasesRoute,
+} from './cases/cases.ts';
+import {
+  advertDecisionsRoute,
+  approvalsRoute,
+  approveRoute,
+  rejectRoute,
+} from './review/approvals.ts';
+import { claimRoute, decideRoute, getItemRoute, releaseRoute } from './review/items.ts';
+import { nextRoute, queueRoute, reasonCodesRoute } from './review/queue.ts';
 import {
   createWebhookRoute,
   deleteWebhookRoute,
@@ -33,6 +59,7 @@ export const ROUTES = [
   getAdvertRoute,
   listNetworksRoute,
   getNetworkRoute,
+  networkGraphRoute,
   createReferralRoute,
   createApiKeyRoute,
   listApiKeysRoute,
@@ -44,4 +71,30 @@ export const ROUTES = [
   listDeliveriesRoute,
   createImportRoute,
   getImportRoute,
+  queueRoute,
+  nextRoute,
+  reasonCodesRoute,
+  getItemRoute,
+  claimRoute,
+  releaseRoute,
+  decideRoute,
+  approvalsRoute,
+  approveRoute,
+  rejectRoute,
+  advertDecisionsRoute,
+  createAppealRoute,
+  listAppealsRoute,
+  getAppealRoute,
+  createCaseRoute,
+  listCasesRoute,
+  getCaseRoute,
+  addCaseMemberRoute,
+  addCaseNoteRoute,
+  calibrationRoute,
+  proposeDraftRoute,
+  listDraftsRoute,
+  getDraftRoute,
+  draftYamlRoute,
+  approveDraftRoute,
+  rejectDraftRoute,
 ] as unknown as readonly RouteDef<RouteSchemas>[];

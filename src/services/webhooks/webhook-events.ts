@@ -1,11 +1,17 @@
 // What a webhook announces: the events a site may subscribe to, the body of a delivery, and the
-// signature over it. A body carries ids, levels, a score and times only: never advert text,
-// phones or any other personal data, since it leaves Beacon for a system we do not control.
+// signature over it. A body carries ids, levels, a score, outcomes, reason codes and times only:
+// never advert text, notes, statements, phones or any other personal data, since it leaves Beacon
+// for a system we do not control.
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { LEVELS } from '../../core/model/result.ts';
 
-export const WEBHOOK_EVENTS = ['advert.level_changed', 'network.level_changed'] as const;
+export const WEBHOOK_EVENTS = [
+  'advert.level_changed',
+  'network.level_changed',
+  'decision.made',
+  'appeal.resolved',
+] as const;
 /** An event a webhook may subscribe to. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -42,6 +48,29 @@ export const webhookPayloadSchema = z.union([
     id: z.number().int(),
     occurredAt: z.string(),
     network: subjectSchema,
+  }),
+  z.object({
+    event: z.literal('decision.made'),
+    id: z.number().int(),
+    occurredAt: z.string(),
+    decision: z.object({
+      /** The site's own id of the advert. */
+      advertId: z.string(),
+      outcome: z.string(),
+      reasonCode: z.string(),
+      decidedAt: z.string(),
+    }),
+  }),
+  z.object({
+    event: z.literal('appeal.resolved'),
+    id: z.number().int(),
+    occurredAt: z.string(),
+    appeal: z.object({
+      /** The site's own id of the advert. */
+      advertId: z.string(),
+      appealId: z.string(),
+      outcome: z.enum(['upheld', 'overturned']),
+    }),
   }),
 ]);
 /** The JSON body of a delivery. */
