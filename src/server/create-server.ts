@@ -21,6 +21,7 @@ import { authenticate, SESSION_COOKIE } from './authenticate.ts';
 import { problemOf, STATUS_BY_CODE } from './problem.ts';
 import type { RouteContext, RouteDef } from './route.ts';
 import { ROUTES } from './routes/index.ts';
+import { registerWebApp } from './static.ts';
 
 export interface ServerOptions {
   readonly routeContext: RouteContext;
@@ -127,6 +128,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
   for (const route of ROUTES) registerRoute(app, route as RouteDef, routeContext);
+  await registerWebApp(app);
   if (options.extend) await options.extend(app);
   return app;
 }
