@@ -215,6 +215,11 @@ for (const target of await storeTargets()) {
         .json<{ outcomes: { outcome: string; reasonCodes: { code: string }[] }[] }>()
         .outcomes.find((o) => o.outcome === 'no_concern')!;
       expect(noConcern.reasonCodes.map((c) => c.code)).toContain('consenting_independent');
+      // The referral recipients: the police force by name, and never the site itself.
+      const recipients = codes.json<{ recipients: { id: string; name: string; kind: string }[] }>()
+        .recipients;
+      expect(recipients).toContainEqual({ id: policeId, name: expect.any(String), kind: 'police' });
+      expect(recipients.every((o) => o.kind === 'police' || o.kind === 'ngo')).toBe(true);
       const item = await next(mod1);
       const wrong = await call(mod1, 'POST', `/api/v1/review/items/${item.id}/decisions`, {
         outcome: 'no_concern',

@@ -1,8 +1,9 @@
 // The review queue: the page of items, the next item to work on, and the outcomes with their
-// reason codes.
+// reason codes and the organisations a referral may go to.
 import { z } from 'zod';
 import { OUTCOME_RULES } from '../../../core/review/outcomes.ts';
 import { listQueue, nextItem } from '../../../services/review/queue.ts';
+import { listRecipients } from '../../../services/review/recipients.ts';
 import { defineRoute } from '../../route.ts';
 import type { RouteContext } from '../../route.ts';
 import { outcomeSchema, queueFilters, queueItemSchema, statusFilter } from './schemas.ts';
@@ -65,7 +66,7 @@ export const reasonCodesRoute = defineRoute({
   method: 'GET',
   url: '/api/v1/review/reason-codes',
   access: 'review.decide',
-  summary: 'The outcomes a decision may have, and the reason codes of each',
+  summary: 'The outcomes of a decision with their reason codes, and who a referral may go to',
   tags: ['review'],
   schema: {
     response: {
@@ -79,10 +80,13 @@ export const reasonCodesRoute = defineRoute({
             reasonCodes: z.array(z.object({ code: z.string(), label: z.string() })),
           }),
         ),
+        recipients: z
+          .array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['police', 'ngo']) }))
+          .describe('Every police force and NGO (names only), for the recipient of a referral'),
       }),
     },
   },
-  async handler() {
+  async handler(_req, { ctx }) {
     return {
       outcomes: OUTCOME_RULES.map((r) => ({
         outcome: r.outcome,
@@ -91,6 +95,7 @@ export const reasonCodesRoute = defineRoute({
         needsRecipient: r.needsRecipient,
         reasonCodes: r.reasonCodes.map((c) => ({ code: c.code, label: c.label })),
       })),
+      recipients: await listRecipients(ctx),
     };
   },
 });
