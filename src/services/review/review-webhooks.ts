@@ -19,6 +19,8 @@ export type ReviewEvent =
         readonly advertId: string;
         readonly outcome: string;
         readonly reasonCode: string;
+        /** The advertiser's language (BCP 47) for safety information, where known. */
+        readonly language: string | null;
         readonly decidedAt: string;
       };
     }

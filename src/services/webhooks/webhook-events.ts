@@ -58,6 +58,8 @@ export const webhookPayloadSchema = z.union([
       advertId: z.string(),
       outcome: z.string(),
       reasonCode: z.string(),
+      /** The advertiser's language (BCP 47) for safety information, where known. */
+      language: z.string().nullable(),
       decidedAt: z.string(),
     }),
   }),
