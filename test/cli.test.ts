@@ -58,7 +58,7 @@ describe('beacon CLI', () => {
       expect(help.stdout).toMatch(/Usage: beacon/);
     }
     expect((await beacon('catalogue', 'check', '--help')).code).toBe(0);
-  });
+  }, 240_000);
 
   it('analyses a file end to end: one phone behind three personas makes a network', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'beacon-cli-'));

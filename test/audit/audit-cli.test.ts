@@ -99,7 +99,7 @@ describe('beacon audit / backup / restore', () => {
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('.before-restore-');
     expect((await beacon(env, 'audit', 'verify')).stdout).toContain('intact: 4 events');
-  });
+  }, 240_000);
 
   it('points to pg_dump when DATABASE_URL is set', async () => {
     const env = { BEACON_DATA_DIR: dataDir, DATABASE_URL: 'postgres://127.0.0.1:1/none' };
