@@ -2,17 +2,23 @@
 // moderator signs in and enrols two-factor sign-in, works the queue with the keyboard, opens an
 // advert, reveals an image and decides (a referral, then a final decision); a senior moderator
 // approves the referral; the site files an appeal with its API key and the senior moderator (who
-// took no part in the decision) resolves it; the site admin sees every step in the audit trail.
+// took no part in the decision) resolves it; the moderator opens a case, adds adverts and a note
+// and reads its timeline; the senior moderator reads the calibration figures, proposes weight
+// changes and meets the four-eyes rule on a draft, which a second senior moderator approves; the
+// site admin sees every step in the audit trail.
 // Every main screen is screenshotted and checked with axe-core (no serious or critical issues).
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
+import { draftCatalogue } from '../../src/core/calibration/draft-catalogue.ts';
 import { addUser } from '../../src/services/accounts/add-user.ts';
 import { createApiKey } from '../../src/services/accounts/api-keys.ts';
 import { createOrganisation } from '../../src/services/accounts/create-organisation.ts';
 import { findOrganisationBySlug } from '../../src/services/accounts/find-organisations.ts';
+import { catalogueOf } from '../../src/services/calibration/catalogue-drafts.ts';
 import type { DemoCredentials } from '../../src/services/seed-demo.ts';
+import { catalogueDrafts } from '../../src/store/schema.ts';
 import {
   browserAvailable,
   ensureWebBuilt,
@@ -32,6 +38,9 @@ describe.skipIf(!run)('the web app in a browser', () => {
   let people: Record<string, DemoCredentials>;
   let siteOrgId: string;
   let policeOrgId: string;
+  let policeOrgName: string;
+  /** Beacon's id of the advert referred to the police (and approved); put in a case later. */
+  let referredAdvertId = '';
   let secondOrgId: string;
   /** The site's id of the advert that got a final decision (appealed later). */
   let decidedExternalId = '';
@@ -47,6 +56,7 @@ describe.skipIf(!run)('the web app in a browser', () => {
     const police = await findOrganisationBySlug(app.ctx, 'demo-police');
     siteOrgId = site!.id;
     policeOrgId = police!.id;
+    policeOrgName = police!.name;
     // A second organisation that requires two-factor sign-in: the moderator belongs to both, so
     // signing in means enrolling, and the header offers the organisation switch.
     const second = await createOrganisation(app.ctx, {
@@ -245,12 +255,15 @@ describe.skipIf(!run)('the web app in a browser', () => {
     await moderator.keyboard.press('5');
     expect(await moderator.locator('#outcome-refer_police').isChecked()).toBe(true);
     expect(await moderator.locator('#reason-code').inputValue()).not.toBe('');
-    const recipient = moderator.locator('#recipient');
-    if ((await recipient.evaluate((el) => el.tagName)) === 'SELECT') {
-      await recipient.selectOption(policeOrgId);
-    } else {
-      await recipient.fill(policeOrgId);
-    }
+    // The police force is picked by name from the organisations the server lists.
+    const recipient = moderator.getByLabel('Police force to refer to');
+    expect(await recipient.evaluate((el) => el.tagName)).toBe('SELECT');
+    await recipient.selectOption({ label: policeOrgName });
+    expect(await recipient.inputValue()).toBe(policeOrgId);
+    const itemId = new URL(moderator.url()).pathname.split('/').pop()!;
+    referredAdvertId = (await moderator.evaluate(
+      `fetch('/api/v1/review/items/${itemId}').then((r) => r.json()).then((a) => a.item.advertId)`,
+    )) as string;
     await moderator.getByLabel('Note (optional)').fill('Several personas share one phone.');
     await checkScreen(moderator, '10-decision-panel');
     await moderator.getByRole('button', { name: 'Send for approval' }).click();
@@ -317,6 +330,181 @@ describe.skipIf(!run)('the web app in a browser', () => {
     expect(await row.textContent()).toContain('Resolved');
   });
 
+  it('opens a case, adds adverts from the advert screen and by number, and notes it', async () => {
+    await moderator.getByRole('link', { name: 'Cases', exact: true }).click();
+    await moderator.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    await moderator.getByText('There are no cases yet').waitFor();
+    // An empty title is refused in the page, with the reason next to the form.
+    await moderator.getByRole('button', { name: 'Open case' }).click();
+    await moderator.getByText('Give the case a title.').waitFor();
+    await moderator.getByLabel('Title').fill('Shared phone across three towns');
+    await moderator.getByLabel('Summary (optional)').fill('Synthetic adverts sharing one phone.');
+    await moderator.getByRole('button', { name: 'Open case' }).click();
+    await moderator.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = moderator.url();
+    await moderator.getByRole('heading', { name: 'Shared phone across three towns' }).waitFor();
+    await moderator.getByText('Nothing has been added yet').waitFor();
+
+    // "Add to case" on the referred advert's screen, with the keyboard: choose, then the button.
+    await moderator.goto(`${url}/adverts/${referredAdvertId}`);
+    const caseSelect = moderator.getByLabel('Case', { exact: true });
+    await caseSelect.waitFor();
+    await caseSelect.selectOption({ label: 'Shared phone across three towns' });
+    await caseSelect.focus();
+    await moderator.keyboard.press('Tab');
+    await moderator.keyboard.press('Enter');
+    await moderator.getByText('Added to the case:').waitFor();
+    await moderator.getByRole('link', { name: 'Shared phone across three towns' }).click();
+    await moderator.waitForURL(caseUrl);
+    const members = moderator.getByTestId('case-members');
+    await members.getByRole('link', { name: `Advert ${referredAdvertId}` }).waitFor();
+
+    // Another advert by its number, on the case screen.
+    const otherAdvertId = String(
+      await moderator.evaluate(
+        `fetch('/api/v1/adverts?level=high&limit=100').then((r) => r.json())
+          .then((p) => p.items.find((a) => String(a.id) !== ${JSON.stringify(referredAdvertId)}).id)`,
+      ),
+    );
+    await moderator.getByLabel(/^Advert number/).fill(otherAdvertId);
+    await moderator.getByRole('button', { name: 'Add', exact: true }).click();
+    await moderator.getByText('Added to the case.').waitFor();
+    await members.getByRole('link', { name: `Advert ${otherAdvertId}` }).waitFor();
+    expect(await members.locator('li').count()).toBe(2);
+
+    await moderator
+      .getByLabel('Note', { exact: true })
+      .fill('Same phone; ask the NGO about the towns.');
+    await moderator.getByRole('button', { name: 'Add note' }).click();
+    await moderator.getByText('Note added to the timeline.').waitFor();
+    const timeline = moderator.getByTestId('case-timeline');
+    const kinds = await timeline
+      .locator('li.timeline-entry')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-kind')));
+    expect(kinds.filter((k) => k === 'member')).toHaveLength(2);
+    expect(kinds).toContain('decision');
+    expect(kinds[kinds.length - 1]).toBe('note');
+    const decision = timeline.locator('li[data-kind="decision"]').first();
+    expect(await decision.textContent()).toContain('Refer to police');
+    expect(await decision.getByRole('link').first().getAttribute('href')).toBe(
+      `/adverts/${referredAdvertId}`,
+    );
+    expect(await timeline.textContent()).toContain('Same phone; ask the NGO about the towns.');
+    await checkScreen(moderator, '14-case');
+
+    await moderator.getByRole('link', { name: 'All cases' }).click();
+    const row = moderator.locator('table.cases tbody tr');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.first().locator('td.num').textContent()).toBe('2');
+    await checkScreen(moderator, '15-cases');
+  });
+
+  it('shows calibration figures and lets a senior moderator propose weight changes', async () => {
+    await senior.getByRole('link', { name: 'Calibration' }).click();
+    await senior.getByRole('heading', { name: 'Indicator precision' }).waitFor();
+    // Two adverts took effect: the approved referral (confirmed) and the "no concern" decision.
+    expect(await senior.getByTestId('calibration-counts').textContent()).toMatch(
+      /^2 adverts reviewed · 2 decided one way or the other · 1 confirmed/,
+    );
+    const rows = senior.locator('table.calibration-indicators tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const fired = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Number(tr.querySelector('td.num')?.textContent)),
+    );
+    expect(fired).toEqual([...fired].sort((a, b) => b - a));
+    expect(await senior.locator('table.calibration-indicators svg.interval-bar').count()).toBe(
+      await rows.count(),
+    );
+    for (const by of ['nationality', 'language']) {
+      const table = senior.getByTestId(`fairness-${by}`);
+      expect(await table.locator('tr.overall td.num').first().textContent()).toBe('2');
+      // Two reviewed adverts are far too few to judge any group.
+      expect(await table.locator('tr.too-few').count()).toBeGreaterThan(0);
+      expect(await table.locator('tr.flagged').count()).toBe(0);
+      expect(await table.textContent()).toContain('Too few to judge');
+    }
+    await senior.getByText('never changes the weights Beacon screens with').waitFor();
+    await checkScreen(senior, '16-calibration');
+
+    // Two decisions support no change: 200, no draft, and each indicator's reason shown.
+    await senior.getByRole('button', { name: 'Propose weight changes' }).click();
+    await senior.getByText('The decisions so far support no weight change.').waitFor();
+    const reasons = senior.getByTestId('proposal-unchanged').locator('li');
+    expect(await reasons.count()).toBeGreaterThan(0);
+    expect(await senior.getByText('There are no drafts.').count()).toBe(1);
+  });
+
+  it('shows a draft’s changes and lets only a senior moderator other than its proposer approve it', async () => {
+    // Too few demo decisions support a real change, so a draft proposed by the senior moderator is
+    // stored directly: one indicator's weight down, as the proposal service would store it.
+    const seniorUserId = (await senior.evaluate(
+      `fetch('/api/v1/me').then((r) => r.json()).then((me) => me.userId)`,
+    )) as string;
+    const compiled = app.linker.catalogue;
+    const target = [...compiled.byId.values()].find((i) => i.weight >= 2)!;
+    const change = {
+      indicator: target.id,
+      from: target.weight,
+      to: Math.round(target.weight * 0.8 * 10) / 10,
+      fired: 24,
+      confirmed: 3,
+      precision: 0.125,
+      interval: { low: 0.043, high: 0.31 },
+      why: 'Confirmed on 3 of 24 decided adverts, well below the baseline.',
+    };
+    const catalogue = draftCatalogue(catalogueOf(compiled), [change], '2026-01-01');
+    await app.ctx.db.insert(catalogueDrafts).values({
+      orgId: siteOrgId,
+      baseVersion: compiled.version,
+      version: catalogue.version,
+      proposal: { baseline: 0.5, decided: 40, changes: [change], unchanged: [] },
+      catalogue,
+      proposedBy: seniorUserId,
+    });
+
+    await senior.reload();
+    const card = senior.locator('article.draft').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain(`+${target.weight} → +${change.to}`);
+    expect(await card.textContent()).toContain(change.why);
+    expect(await card.textContent()).toContain('Awaiting review');
+    const download = card.getByRole('link', { name: /^Download the draft catalogue/ });
+    const yaml = (await senior.evaluate(
+      `fetch(${JSON.stringify(await download.getAttribute('href'))}).then((r) => r.text())`,
+    )) as string;
+    expect(yaml).toContain(`weight: ${change.to}`);
+    await checkScreen(senior, '17-calibration-draft');
+
+    // The proposer may not review their own draft: the server refuses and the screen says why.
+    await card.getByRole('button', { name: 'Approve draft' }).click();
+    await card.getByText('Someone else must review it').waitFor();
+
+    // Another senior moderator approves it; the live weights stay as they were.
+    const second = await addUser(app.ctx, {
+      email: 'second-senior@demo.beacon.invalid',
+      displayName: 'Second senior moderator',
+      password: 'a long synthetic password for the second senior',
+      orgId: siteOrgId,
+      roles: ['senior_moderator'],
+    });
+    expect(second.created).toBe(true);
+    const other = await newPage();
+    await signIn(other, {
+      ...people.senior_moderator!,
+      email: 'second-senior@demo.beacon.invalid',
+      password: 'a long synthetic password for the second senior',
+    });
+    await other.getByRole('link', { name: 'Calibration' }).click();
+    const theirs = other.locator('article.draft').first();
+    await theirs.getByRole('button', { name: 'Approve draft' }).click();
+    await other.getByText('Live weights are unchanged until the operator deploys it.').waitFor();
+    expect(await theirs.textContent()).toContain('Approved');
+    expect(await theirs.textContent()).toContain('approved by Second senior moderator');
+    expect(await theirs.getByRole('button', { name: 'Approve draft' }).count()).toBe(0);
+    expect(app.linker.catalogue.byId.get(target.id)!.weight).toBe(target.weight);
+  });
+
   it('shows each step in the audit trail', async () => {
     const admin = await newPage();
     await signIn(admin, people.site_admin!);
@@ -330,5 +518,7 @@ describe.skipIf(!run)('the web app in a browser', () => {
     expect(actions).toContain('review.approve');
     expect(actions).toContain('appeal.create');
     expect(actions).toContain('advert.view_personal');
+    expect(actions).toContain('case.create');
+    expect(actions).toContain('case.note');
   });
 });

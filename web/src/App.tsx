@@ -12,6 +12,9 @@ const AdvertView = lazy(() => import('./review/AdvertView.tsx'));
 const ApprovalsView = lazy(() => import('./review/ApprovalsView.tsx'));
 const AppealsView = lazy(() => import('./appeals/AppealsView.tsx'));
 const AuditView = lazy(() => import('./audit/AuditView.tsx'));
+const CalibrationView = lazy(() => import('./calibration/CalibrationView.tsx'));
+const CasesView = lazy(() => import('./cases/CasesView.tsx'));
+const CaseView = lazy(() => import('./cases/CaseView.tsx'));
 const CatalogueView = lazy(() => import('./catalogue/CatalogueView.tsx'));
 const NetworkView = lazy(() => import('./network/NetworkView.tsx'));
 
@@ -59,6 +62,9 @@ export default function App() {
         <Route path="adverts/:advertId" element={<AdvertView />} />
         <Route path="approvals" element={<ApprovalsView />} />
         <Route path="appeals" element={<AppealsView />} />
+        <Route path="cases" element={<CasesView />} />
+        <Route path="cases/:id" element={<CaseView />} />
+        <Route path="calibration" element={<CalibrationView />} />
         <Route path="audit" element={<AuditView />} />
         <Route path="catalogue" element={<CatalogueView />} />
         <Route path="networks/:id" element={<NetworkRoute />} />

@@ -190,6 +190,8 @@ export interface ReasonCodes {
     readonly needsRecipient: 'police' | 'ngo' | null;
     readonly reasonCodes: readonly { readonly code: string; readonly label: string }[];
   }[];
+  /** Every police force and NGO, for the recipient of a referral. */
+  readonly recipients?: readonly Recipient[];
 }
 
 export interface Appeal {
@@ -222,4 +224,144 @@ export interface AuditEvent {
 export interface Page<T> {
   readonly items: readonly T[];
   readonly next: string | null;
+}
+
+/** An organisation a referral may go to (GET /review/reason-codes). */
+export interface Recipient {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'police' | 'ngo';
+}
+
+/** A case in the list (GET /cases). */
+export interface CaseSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly itemCount: number;
+}
+
+/** A case (POST /cases, GET /cases/:id). */
+export interface Case {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string | null;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly createdBy: Person | null;
+}
+
+/** An advert or a network in a case. */
+export interface CaseMember {
+  readonly advertId: string | null;
+  readonly networkId: string | null;
+  readonly addedAt: string;
+}
+
+/** One event of a case's timeline, oldest first. */
+export interface CaseTimelineEntry {
+  readonly at: string;
+  readonly kind: 'decision' | 'note' | 'member';
+  readonly by: Person;
+  readonly text: string | null;
+  readonly decision?: Decision;
+}
+
+/** GET /cases/:id. */
+export interface CaseDetail {
+  readonly case: Case;
+  readonly members: readonly CaseMember[];
+  readonly timeline: readonly CaseTimelineEntry[];
+}
+
+/** A 95% interval of a proportion. */
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** One indicator's measured precision (GET /calibration). */
+export interface IndicatorPrecision {
+  readonly indicator: string;
+  readonly family: string;
+  readonly name: string;
+  readonly fired: number;
+  readonly confirmed: number;
+  readonly inconclusive: number;
+  readonly precision: number | null;
+  readonly interval: Interval | null;
+}
+
+/** The false-positive rate of one group of reviewed adverts. */
+export interface FairnessGroup {
+  readonly group: string;
+  readonly reviewed: number;
+  readonly falsePositives: number;
+  readonly rate: number | null;
+  readonly interval: Interval | null;
+  readonly pValue: number | null;
+  /** Cleared significantly more often than everyone else. */
+  readonly flagged: boolean;
+  /** Too few reviewed adverts to judge. */
+  readonly tooFew: boolean;
+}
+
+/** False-positive rates by stated nationality or by language. */
+export interface FairnessReport {
+  readonly by: 'nationality' | 'language';
+  readonly overall: {
+    readonly reviewed: number;
+    readonly falsePositives: number;
+    readonly rate: number | null;
+    readonly interval: Interval | null;
+  };
+  readonly groups: readonly FairnessGroup[];
+  readonly alpha: number;
+}
+
+/** GET /calibration. */
+export interface CalibrationReport {
+  readonly catalogueVersion: string;
+  readonly reviewed: number;
+  readonly decided: number;
+  readonly confirmed: number;
+  readonly indicators: readonly IndicatorPrecision[];
+  readonly fairness: { readonly nationality: FairnessReport; readonly language: FairnessReport };
+}
+
+/** A proposed weight change with the evidence for it. */
+export interface WeightChange {
+  readonly indicator: string;
+  readonly from: number;
+  readonly to: number;
+  readonly fired: number;
+  readonly confirmed: number;
+  readonly precision: number;
+  readonly interval: Interval;
+  readonly why: string;
+}
+
+/** Weight changes proposed from the decisions so far, and why the other indicators stay. */
+export interface WeightProposal {
+  readonly baseline: number | null;
+  readonly decided: number;
+  readonly changes: readonly WeightChange[];
+  readonly unchanged: readonly { readonly indicator: string; readonly reason: string }[];
+}
+
+/** A catalogue draft (GET /calibration/drafts). */
+export interface CatalogueDraft {
+  readonly id: string;
+  readonly baseVersion: string;
+  readonly version: string;
+  readonly status: 'proposed' | 'approved' | 'rejected';
+  readonly proposal: WeightProposal;
+  readonly proposedBy: { readonly userId: string | null; readonly displayName: string | null };
+  readonly proposedAt: string;
+  readonly reviewedBy: {
+    readonly userId: string | null;
+    readonly displayName: string | null;
+  } | null;
+  readonly reviewedAt: string | null;
 }

@@ -36,6 +36,8 @@ export default function Layout() {
     { to: '/queue', label: t('nav.queue'), show: can('review.decide') },
     { to: '/approvals', label: t('nav.approvals'), show: can('review.decide_senior') },
     { to: '/appeals', label: t('nav.appeals'), show: can('review.decide') },
+    { to: '/cases', label: t('nav.cases'), show: can('review.decide') },
+    { to: '/calibration', label: t('nav.calibration'), show: can('review.decide') },
     { to: '/audit', label: t('nav.audit'), show: can('audit.read') },
     { to: '/catalogue', label: t('nav.catalogue'), show: true },
   ].filter((n) => n.show);

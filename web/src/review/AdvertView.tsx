@@ -1,13 +1,15 @@
 // One advert under review: its text with the evidence highlighted, the score chart and reasons,
 // the account, payer and verification facts, images (blurred until revealed), version and
-// decision history, linked adverts with why they are linked, its network, and — when opened from
-// the queue — the claim and the decision panel. /review/:itemId claims the item on opening;
+// decision history, linked adverts with why they are linked, its network, "add to case", and —
+// when opened from the queue — the claim and the decision panel. /review/:itemId claims the item on opening;
 // /adverts/:advertId shows the advert alone.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
 import type { AdvertDetail, Decision, QueueItem, Reason } from '../api/types.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { AddToCase } from '../cases/AddToCase.tsx';
 import { useShortcuts } from '../shortcuts/useShortcuts.ts';
 import { formatDateTime, formatWeight, languageName } from '../util/format.ts';
 import { claimNext } from './api.ts';
@@ -44,6 +46,7 @@ function refsFor(reasons: readonly Reason[], field: string): number[] {
 export default function AdvertView() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const { can } = useAuth();
   const { itemId, advertId: advertParam } = useParams();
   const [item, setItem] = useState<QueueItem | null>(null);
   const [claim, setClaim] = useState<ClaimState>({ kind: 'none' });
@@ -430,6 +433,7 @@ export default function AdvertView() {
               <Link to="/queue">{t('advert.backToQueue')}</Link>
             </section>
           )}
+          {can('review.decide') && <AddToCase key={advert.id} advertId={String(advert.id)} />}
         </aside>
       </div>
       {decided?.language && (

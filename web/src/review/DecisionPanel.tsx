@@ -34,13 +34,6 @@ const LANGUAGES = [
 const NOTE_MAX = 4000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Organisations a referral may go to, when the server lists them with the reason codes. */
-interface Recipient {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: string;
-}
-
 /** The decision form for `item`; `onDecided` receives the recorded decision. */
 export function DecisionPanel({
   item,
@@ -50,7 +43,7 @@ export function DecisionPanel({
   onDecided: (d: Decision) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [codes, setCodes] = useState<(ReasonCodes & { recipients?: Recipient[] }) | null>(null);
+  const [codes, setCodes] = useState<ReasonCodes | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [reasonCode, setReasonCode] = useState('');
   const [note, setNote] = useState('');
@@ -61,7 +54,7 @@ export function DecisionPanel({
   const reasonSelect = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
-    api<ReasonCodes & { recipients?: Recipient[] }>('/review/reason-codes')
+    api<ReasonCodes>('/review/reason-codes')
       .then(setCodes)
       .catch((err: unknown) =>
         setError(err instanceof ApiError ? err.message : t('errors.network')),
