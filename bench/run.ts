@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { writeDemoCorpus, DEMO_DEFAULTS } from '../src/services/write-demo-corpus.ts';
 import { runAnalyseBench } from './analyse.ts';
 import { runPdqBench } from './pdq.ts';
+import { runReviewBench } from './review.ts';
 import { printStageCosts } from './screen-stages.ts';
 import { runServerBench } from './server.ts';
 import { runTextLinkageBench } from './text-linkage.ts';
+import { runWebBundleBench } from './web-bundle.ts';
 
 const smoke = process.argv.includes('--smoke');
 const sizes = smoke ? [2_000, 10_000] : [20_000, 100_000];
@@ -79,6 +81,8 @@ try {
   await runTextLinkageBench(smoke);
   await runAnalyseBench(smoke);
   await runServerBench({ smoke });
+  await runReviewBench({ smoke });
+  await runWebBundleBench(smoke);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -16,15 +16,15 @@ import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import type { App } from '../src/app.ts';
 import { configFrom } from '../src/config.ts';
-import { generateCorpus } from '../src/core/demo/generate-corpus.ts';
 import { screenJobHandler } from '../src/jobs/screen-job.ts';
 import type { JobHandler } from '../src/jobs/worker.ts';
 import { createApiKey } from '../src/services/accounts/api-keys.ts';
 import { createOrganisation } from '../src/services/accounts/create-organisation.ts';
-import { ingestAdverts, SCREEN_JOB } from '../src/services/ingest-adverts.ts';
+import { SCREEN_JOB } from '../src/services/ingest-adverts.ts';
 import { encodeCursor } from '../src/services/list-adverts.ts';
 import { queryRows } from '../src/store/open-store.ts';
 import { createTestDatabase, postgresReachable, TEST_PG_URL } from '../test/support/stores.ts';
+import { demoRecords, fillAdverts } from './fill-store.ts';
 import type { LoadFigures } from './server-load.ts';
 
 /** Targets from the server issue (§7). */
@@ -157,19 +157,6 @@ async function siteKey(app: App, slug: string, scopes: string[]) {
     createdBy: null,
   });
   return { orgId: org.id, key };
-}
-
-/** Demo adverts as the records a site would send (distinct ids, in posting order). */
-function demoRecords(count: number): unknown[] {
-  return [
-    ...generateCorpus({
-      adverts: count,
-      seed: 7,
-      start: '2026-01-01T00:00:00Z',
-      days: Math.max(7, Math.ceil(count / 1000)),
-      site: 'bench',
-    }),
-  ].map(({ advert }) => advert);
 }
 
 /** Writes request bodies for the load generator: "<count>\t<JSON array>" per line. */
@@ -463,37 +450,12 @@ async function listBench(options: ServerBenchOptions, summary: SummaryRow[]): Pr
     const b = await siteKey(app, 'site-b', ['adverts.read']);
     const c = await siteKey(app, 'site-c', ['adverts.read']);
     let t = performance.now();
-    await ingestAdverts(app.ctx, { orgId: a.orgId, records: demoRecords(sampleSize) });
-    await app.createWorker().drain();
-    // Copies of the screened sample, half to site A, 30% to B, 20% to C.
-    await db.execute(sql`
-      create temporary table sample as
-      select (row_number() over (order by advert_id) - 1)::int as k, catalogue_version, score,
-             level, network_id, reasons
-      from results`);
-    const sample = sampleSize;
-    const chunk = 100_000;
-    for (let lo = sample + 1; lo <= rows; lo += chunk) {
-      const hi = Math.min(rows, lo + chunk - 1);
-      await db.execute(sql`
-        with a as (
-          insert into adverts (org_id, external_id, current_version, content_hash, posted_at,
-                               first_seen_at, updated_at)
-          select case when g % 10 < 5 then ${a.orgId}::uuid
-                      when g % 10 < 8 then ${b.orgId}::uuid
-                      else ${c.orgId}::uuid end,
-                 'fill-' || g, 1, md5(g::text),
-                 now() - (g % 5000000) * interval '1 second', now(), now()
-          from generate_series(${lo}::int, ${hi}::int) g
-          returning id, org_id)
-        insert into results (advert_id, org_id, version, catalogue_version, score, level,
-                             network_id, reasons, screened_at)
-        select a.id, a.org_id, 1, s.catalogue_version, s.score, s.level, s.network_id, s.reasons,
-               now()
-        from a join sample s on s.k = a.id % ${sample}`);
-      if (!smoke) console.error(`    filled ${fmt(hi)} of ${fmt(rows)}`);
-    }
-    await db.execute(sql`analyze`);
+    await fillAdverts(app, {
+      rows,
+      sampleSize,
+      orgIds: [a.orgId, b.orgId, c.orgId],
+      progress: !smoke,
+    });
     const fillSeconds = (performance.now() - t) / 1000;
     const [counts] = await queryRows<{ total: number; visible: number; size: string }>(
       db,

@@ -344,6 +344,14 @@ export const reviewItems = pgTable(
     index().on(t.orgId, t.status, t.priority.desc()),
     // Keyset pages of a site's queue, highest rank first.
     index('review_items_org_rank').on(t.orgId, t.status, t.rank.desc(), t.id.desc()),
+    // The same pages filtered to a town: without it a rare town scans most of the queue.
+    index('review_items_org_town_rank').on(
+      t.orgId,
+      t.status,
+      sql`lower(${t.town})`,
+      t.rank.desc(),
+      t.id.desc(),
+    ),
     // At most one item in the queue per advert and kind.
     uniqueIndex('review_items_open_advert')
       .on(t.advertId, t.kind)

@@ -1,0 +1,1 @@
+CREATE INDEX "review_items_org_town_rank" ON "review_items" USING btree ("org_id","status",lower("town"),"rank" DESC NULLS LAST,"id" DESC NULLS LAST);
