@@ -352,6 +352,20 @@ export const reviewItems = pgTable(
       t.rank.desc(),
       t.id.desc(),
     ),
+    // The queue's counts (open, mine, awaiting approval, overdue) from the index alone.
+    index('review_items_org_counts').on(
+      t.orgId,
+      t.status,
+      t.queuedAt,
+      t.claimedBy,
+      t.claimExpiresAt,
+    ),
+    // One's own claims, counted on every page of the queue.
+    index('review_items_open_claims')
+      .on(t.claimedBy)
+      .where(sql`${t.status} = 'open'`),
+    // An advert's decision history, open or closed.
+    index('review_items_advert').on(t.advertId),
     // At most one item in the queue per advert and kind.
     uniqueIndex('review_items_open_advert')
       .on(t.advertId, t.kind)

@@ -95,7 +95,8 @@ export const itemColumns = {
   networkId: reviewItems.networkId,
   networkSize: reviewItems.networkSize,
   networkTowns: reviewItems.networkTowns,
-  reasons: results.reasons,
+  // Only what a queue row shows of each reason (not its evidence): less to send and to parse.
+  reasons: sql<unknown>`(select coalesce(jsonb_agg(jsonb_build_object('family', e->'family', 'indicator', e->'indicator')), '[]'::jsonb) from jsonb_array_elements(${results.reasons}) as e)`,
   rank: reviewItems.rank,
   queuedAt: reviewItems.queuedAt,
   claimedBy: reviewItems.claimedBy,
