@@ -35,6 +35,8 @@ import type { ServiceContext } from './context.ts';
 
 /** Advisory lock that serialises linking across processes. */
 const LINK_LOCK = 0x6c69_6e6b;
+/** Longest stretch of linking without letting the API's requests in, in milliseconds. */
+const PAUSE_MS = 20;
 /** Networks bigger than this update only the new adverts' results, not every member's. */
 const RESCORE_LIMIT = 500;
 
@@ -156,7 +158,9 @@ export class StoreLinker {
     const fresh = new Map<number, { orgId: string; version: number; result: AdvertResult }>();
     const touched = new Map<string, number>();
     let skipped = 0;
+    const pause = new Pauser();
     for (const [id, version] of items) {
+      await pause.now();
       const row = byId.get(id);
       // A version already linked, or one an edit has since replaced: the newer job has it.
       if (row === undefined || row.version !== version || logged.has(`${id}:${version}`)) {
@@ -188,6 +192,7 @@ export class StoreLinker {
     // Each network as it stands after the whole batch (two touched ones may have merged).
     const finalNetworks = new Map<string, ScreenedNetwork>();
     for (const position of touched.values()) {
+      await pause.now();
       const network = this.screener.index.networkOf(position);
       if (network !== null && !finalNetworks.has(network.id)) {
         finalNetworks.set(network.id, screenNetwork(network, this.screener.index, this.catalogue));
@@ -241,6 +246,7 @@ export class StoreLinker {
       }
     }
     for (const [id, { network, position }] of rescore) {
+      await pause.now();
       const current = results.get(id);
       if (current === undefined) continue;
       const own: AdvertResult = {
@@ -371,6 +377,24 @@ function sameResult(stored: StoredResult, next: AdvertResult): boolean {
     Math.fround(next.score) === Math.fround(stored.score) &&
     canonicalJson(stored.reasons) === canonicalJson(next.reasons)
   );
+}
+
+/**
+ * Lets other work on the event loop run every PAUSE_MS of linking: a worker in `beacon serve` shares
+ * its process with the API, and a merged batch of 5,000 adverts would otherwise hold the loop for
+ * seconds, stalling every request (ingest among them) until it ends.
+ */
+class Pauser {
+  private last = performance.now();
+  private count = 0;
+
+  async now(): Promise<void> {
+    // Reading the clock costs little, but not nothing: look every 16 steps.
+    if ((this.count++ & 15) !== 0) return;
+    if (performance.now() - this.last < PAUSE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
 }
 
 /** Splits a list into pieces of at most `size`. */

@@ -210,7 +210,15 @@ describe.skipIf(!run)('the web app in a browser', () => {
     await link.waitFor();
     await link.click();
     await moderator.waitForURL(/\/networks\//);
-    await moderator.locator('h1').first().waitFor();
+    await moderator.getByRole('heading', { level: 1, name: /^Network / }).waitFor();
+    // The graph renders: cytoscape draws on canvases inside the graph's container.
+    const canvas = moderator.locator('[data-testid="network-graph"] canvas').first();
+    await canvas.waitFor();
+    const box = await canvas.boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(100);
+    // Its nodes are listed for keyboard and screen-reader users too.
+    expect(await moderator.getByRole('table').count()).toBeGreaterThan(0);
     await checkScreen(moderator, '06-network');
   });
 
