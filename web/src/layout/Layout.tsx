@@ -24,8 +24,10 @@ export default function Layout() {
       first.current = false;
       return;
     }
+    // A link to a place on the page (#…) gives focus to that place; the screen does it.
+    if (location.hash !== '') return;
     main.current?.focus();
-  }, [location.pathname]);
+  }, [location.pathname, location.hash]);
 
   useShortcuts({ '?': () => setHelp(true) });
 
