@@ -3,22 +3,15 @@
 // kind `appeal` above ordinary items, which the people who made or approved the decision cannot
 // claim; a senior moderator hears it (services/review/decide.ts resolves it). The statement is
 // personal data: stored, shown to reviewers, never logged, audited or sent by webhook.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/roles.ts';
 import { AppError } from '../../core/errors.ts';
 import { basePriority, rankOf } from '../../core/review/priority.ts';
 import type { Db } from '../../store/open-store.ts';
-import {
-  adverts,
-  advertVersions,
-  appeals,
-  decisions,
-  networks,
-  results,
-  reviewItems,
-} from '../../store/schema.ts';
+import { adverts, appeals, decisions, reviewItems } from '../../store/schema.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import type { ServiceContext } from '../context.ts';
+import { screeningSnapshots } from './review-items.ts';
 
 /** An appeal as the API shows it. */
 export interface AppealView {
@@ -134,30 +127,9 @@ export async function createAppeal(
       );
     if (open !== undefined)
       throw new AppError('CONFLICT', 'this advert already has an open appeal');
-    const [snap] = await tx
-      .select({
-        score: results.score,
-        level: results.level,
-        networkId: results.networkId,
-        networkSize: networks.size,
-        networkTowns: sql<
-          number | null
-        >`jsonb_array_length(coalesce(${networks.summary}->'towns', '[]'::jsonb))`,
-        town: sql<string | null>`${advertVersions.content}->>'town'`,
-      })
-      .from(adverts)
-      .leftJoin(results, eq(results.advertId, adverts.id))
-      .leftJoin(
-        advertVersions,
-        and(
-          eq(advertVersions.advertId, adverts.id),
-          eq(advertVersions.version, adverts.currentVersion),
-        ),
-      )
-      .leftJoin(networks, eq(networks.id, results.networkId))
-      .where(eq(adverts.id, advert.id));
+    const snap = (await screeningSnapshots(tx, [advert.id])).get(advert.id);
     const networkSize = snap?.networkSize ?? 1;
-    const networkTowns = Math.max(snap?.networkTowns ?? 0, snap?.town ? 1 : 0);
+    const networkTowns = snap?.networkTowns ?? 0;
     const score = snap?.score ?? 0;
     const base = basePriority({ kind: 'appeal', score, networkSize, networkTowns });
     const excluded = [decision.userId, decision.approvedBy].filter((u): u is string => u !== null);

@@ -1,6 +1,6 @@
 // What the review services share: who may act (a site's staff), the columns and shape of a queue
 // item and of a decision as the API shows them, and the filters of the queue.
-import { and, eq, gte, lte, or, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, or, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { can } from '../../core/auth/permissions.ts';
@@ -15,6 +15,7 @@ import {
   adverts,
   advertVersions,
   decisions,
+  networks,
   results,
   reviewItems,
   users,
@@ -313,4 +314,60 @@ export function toDecisionView(r: DecisionRow): DecisionView {
         : null,
     approvedAt: r.approvedAt?.toISOString() ?? null,
   };
+}
+
+/** What screening said of an advert, as a review item keeps it (its queue snapshot). */
+export interface ScreeningSnapshot {
+  readonly advertId: number;
+  readonly orgId: string;
+  readonly score: number;
+  readonly level: Level;
+  readonly networkId: string | null;
+  /** 1 for an advert in no network. */
+  readonly networkSize: number;
+  /** Distinct towns of its network, or of the advert alone. */
+  readonly networkTowns: number;
+  readonly town: string | null;
+}
+
+/** The screening snapshots of the adverts that have a result, by advert id. */
+export async function screeningSnapshots(
+  tx: Db,
+  advertIds: readonly number[],
+): Promise<Map<number, ScreeningSnapshot>> {
+  if (advertIds.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      advertId: results.advertId,
+      orgId: results.orgId,
+      score: results.score,
+      level: results.level,
+      networkId: results.networkId,
+      networkSize: networks.size,
+      networkTowns: sql<
+        number | null
+      >`jsonb_array_length(coalesce(${networks.summary}->'towns', '[]'::jsonb))`,
+      town: sql<string | null>`${advertVersions.content}->>'town'`,
+    })
+    .from(results)
+    .innerJoin(adverts, eq(adverts.id, results.advertId))
+    .leftJoin(
+      advertVersions,
+      and(
+        eq(advertVersions.advertId, adverts.id),
+        eq(advertVersions.version, adverts.currentVersion),
+      ),
+    )
+    .leftJoin(networks, eq(networks.id, results.networkId))
+    .where(inArray(results.advertId, [...advertIds]));
+  return new Map(
+    rows.map((r) => [
+      r.advertId,
+      {
+        ...r,
+        networkSize: r.networkSize ?? 1,
+        networkTowns: Math.max(r.networkTowns ?? 0, r.town ? 1 : 0),
+      },
+    ]),
+  );
 }

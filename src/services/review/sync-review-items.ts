@@ -3,11 +3,12 @@
 // that reaches medium or high gets an `advert` item if it has none in the queue (an item already
 // there takes the new score, level and network, keeping its place in time); one that drops below
 // medium has its open, unclaimed item withdrawn. A claimed item stays with its moderator.
-import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { basePriority, rankOf } from '../../core/review/priority.ts';
 import type { Db } from '../../store/open-store.ts';
-import { adverts, advertVersions, networks, results, reviewItems } from '../../store/schema.ts';
+import { reviewItems } from '../../store/schema.ts';
 import type { LevelChange } from '../link-stored-adverts.ts';
+import { screeningSnapshots } from './review-items.ts';
 
 const CHUNK = 2_000;
 const QUEUED = new Set(['medium', 'high']);
@@ -42,30 +43,7 @@ export async function syncReviewItems(
   let refreshed = 0;
   let withdrawn = 0;
   for (const chunk of chunks(raised, CHUNK)) {
-    const snaps = await tx
-      .select({
-        advertId: results.advertId,
-        orgId: results.orgId,
-        score: results.score,
-        level: results.level,
-        networkId: results.networkId,
-        networkSize: networks.size,
-        networkTowns: sql<
-          number | null
-        >`jsonb_array_length(coalesce(${networks.summary}->'towns', '[]'::jsonb))`,
-        town: sql<string | null>`${advertVersions.content}->>'town'`,
-      })
-      .from(results)
-      .innerJoin(adverts, eq(adverts.id, results.advertId))
-      .leftJoin(
-        advertVersions,
-        and(
-          eq(advertVersions.advertId, adverts.id),
-          eq(advertVersions.version, adverts.currentVersion),
-        ),
-      )
-      .leftJoin(networks, eq(networks.id, results.networkId))
-      .where(inArray(results.advertId, chunk));
+    const snaps = (await screeningSnapshots(tx, chunk)).values();
     const existing = new Map(
       (
         await tx
@@ -89,8 +67,7 @@ export async function syncReviewItems(
     for (const s of snaps) {
       // Only the level decides whether an advert is queued; the snapshot is what it was then.
       if (!QUEUED.has(s.level)) continue;
-      const networkSize = s.networkSize ?? 1;
-      const networkTowns = Math.max(s.networkTowns ?? 0, s.town ? 1 : 0);
+      const { networkSize, networkTowns } = s;
       const base = basePriority({ kind: 'advert', score: s.score, networkSize, networkTowns });
       const snapshot = {
         score: s.score,
